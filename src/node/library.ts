@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRubric, type CompiledRubric } from '../rubric/compile.ts';
+import type { Issue } from '../scenario/issues.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { checkLibrary, checkRubric, checkScenario, type CheckedScenario, type SourceFile } from '../scenario/validate.ts';
+import { YAML_LIMITS } from '../scenario/yaml.ts';
+
+/** The scenarios folder shipped with the package (overridable with DOJO_SCENARIOS). */
+export function defaultScenarioDir(): string {
+  return process.env.DOJO_SCENARIOS ?? fileURLToPath(new URL('../../scenarios', import.meta.url));
+}
+
+/** Paths are shown relative to the working directory, as editors expect. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel || '.';
+}
+
+function fileIssue(file: string, code: Issue['code'], params: Record<string, string | number>): Issue {
+  return { file, line: 1, col: 1, severity: 'error', code, path: '', params };
+}
+
+/**
+ * Read a text file for the loaders, refusing what would hurt: too large (checked before reading),
+ * unreadable, or not UTF-8. Returns the text or an issue, never throws.
+ */
+export function readSource(path: string, maxBytes: number = YAML_LIMITS.maxBytes): SourceFile | Issue {
+  const file = displayPath(path);
+  try {
+    const size = statSync(path).size;
+    if (size > maxBytes) return fileIssue(file, 'file_too_large', { size, limit: maxBytes });
+    const bytes = readFileSync(path);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { file, text: text.replace(/^\uFEFF/, '') };
+  } catch (e) {
+    if (e instanceof TypeError) return fileIssue(file, 'not_text', {});
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return fileIssue(file, 'file_unreadable', { reason });
+  }
+}
+
+export const isIssue = (x: SourceFile | Issue): x is Issue => 'code' in x;
+
+/** YAML files under `dir`, sorted, recursively; `rubric/` folders are kept apart. */
+export function yamlFilesUnder(dir: string): { scenarios: string[]; rubric: string[] } {
+  const scenarios: string[] = [];
+  const rubric: string[] = [];
+  const walk = (d: string, inRubric: boolean) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) {
+        if (name !== 'node_modules' && !name.startsWith('.')) walk(p, inRubric || name === 'rubric');
+      } else if (/\.ya?ml$/i.test(name)) {
+        (inRubric ? rubric : scenarios).push(p);
+      }
+    }
+  };
+  walk(dir, basename(dir) === 'rubric');
+  return { scenarios, rubric };
+}
+
+export interface LoadedRubric {
+  rubric?: CompiledRubric;
+  issues: Issue[];
+}
+
+/** Load and compile the rubric from `dir/rubric/*.yaml`. */
+export function loadRubric(dir: string = defaultScenarioDir()): LoadedRubric {
+  const { rubric: files } = yamlFilesUnder(resolve(dir, 'rubric'));
+  const read = files.map((f) => readSource(f));
+  const sources = read.filter((r): r is SourceFile => !isIssue(r));
+  const checked = checkRubric(sources);
+  const issues = [...read.filter(isIssue), ...checked.issues];
+  return checked.data && issues.length === 0 ? { rubric: compileRubric(checked.data), issues } : { issues };
+}
+
+export interface LoadedLibrary {
+  rubric?: CompiledRubric;
+  scenarios: Map<string, { scenario: Scenario; file: string }>;
+  checked: CheckedScenario[];
+  issues: Issue[];
+}
+
+/**
+ * Load a scenario library: the rubric, then every scenario file. A broken file is reported and
+ * skipped; the others still load.
+ */
+export function loadLibrary(dir: string = defaultScenarioDir(), extraFiles: string[] = []): LoadedLibrary {
+  const loaded = loadRubric(dir);
+  const files = [...yamlFilesUnder(dir).scenarios, ...extraFiles];
+  const read = files.map((f) => readSource(f));
+  const sources = read.filter((r): r is SourceFile => !isIssue(r));
+  const checked = sources.map((s) => checkScenario(s, loaded.rubric?.data));
+  const dupes = checkLibrary(checked, sources);
+  const scenarios = new Map<string, { scenario: Scenario; file: string }>();
+  for (const c of checked) {
+    if (c.scenario && !scenarios.has(c.scenario.id)) scenarios.set(c.scenario.id, { scenario: c.scenario, file: c.file });
+  }
+  return {
+    rubric: loaded.rubric,
+    scenarios,
+    checked,
+    issues: [...loaded.issues, ...read.filter(isIssue), ...checked.flatMap((c) => c.issues), ...dupes],
+  };
+}

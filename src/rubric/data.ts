@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { DimensionId, FlagId, LocalText, Patterns, SignalId } from '../scenario/schema.ts';
+
+/**
+ * Rubric data as trainers write it under `scenarios/rubric/`. Any file there may hold any of the
+ * sections; the loader merges them, so a trainer can add a file of extra lexicon entries.
+ */
+const Credit = z.partialRecord(DimensionId, z.number().min(0).max(100));
+
+export const DimensionDef = z.strictObject({
+  id: DimensionId,
+  name: LocalText,
+  /** Share of the total, in percent; the five weights must add up to 100. */
+  weight: z.number().min(0).max(100),
+  description: LocalText.optional(),
+});
+
+export const StepDef = z.strictObject({
+  id: z.string().min(1),
+  name: LocalText,
+  /** The step counts as done in the first agent turn showing any of these signals. */
+  done_by: z.array(SignalId).min(1),
+  /** The step needs a fresh occurrence after this earlier step (e.g. "apologise again"). */
+  after: z.string().optional(),
+});
+
+export const StepModelDef = z.strictObject({
+  id: z.string().min(1),
+  name: LocalText,
+  source: z.string().optional(),
+  steps: z.array(StepDef).min(1),
+});
+
+export const SignalDef = z.strictObject({
+  id: SignalId,
+  name: LocalText,
+  /** courtesy signals are words of feeling; substance signals are things done or learned. */
+  kind: z.enum(['courtesy', 'substance']),
+  credit: Credit,
+  patterns: Patterns,
+  /** Stock phrasings: recognised, but worth only `weak_strength` of a sincere one. */
+  weak_patterns: z.array(z.string().min(1)).default([]),
+  weak_strength: z.number().min(0).max(1).default(0.4),
+  advice: LocalText,
+  praise: LocalText,
+});
+
+export const FlagDef = z.strictObject({
+  id: FlagId,
+  name: LocalText,
+  patterns: Patterns,
+  /** Points taken from each dimension when the flag is raised. */
+  penalty: Credit,
+  /** The total can be at most this when the flag is raised. */
+  cap: z.number().min(0).max(100),
+  /** Graver forms of the flag (e.g. buying silence), which cap the total at `severe_cap`. */
+  severe_patterns: z.array(z.string().min(1)).default([]),
+  severe_cap: z.number().min(0).max(100).optional(),
+  advice: LocalText,
+});
+
+export const LanguageDef = z.strictObject({
+  /** Words that negate a signal when they come shortly before it in the same clause. */
+  negators: z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  /** Compounds that contain a negator character but do not negate (对不起, 不好意思, 不便). */
+  not_negators: z.array(z.string().min(1)).default([]),
+  /** "Yes, but": courtesy followed by one of these in the same sentence is only partly heard. */
+  but_words: z.array(z.string().min(1)).default([]),
+  /** How far back a negator reaches: Chinese characters, English words. */
+  window: z.strictObject({ zh: z.number().int().min(1).max(12), en: z.number().int().min(1).max(8) }),
+});
+
+export const ScoringDef = z.strictObject({
+  /**
+   * total = base + (100 − base) × (1 − e^(−w / saturation)), w the weighted dimension average,
+   * before caps. Trainers' grades saturate: a few well-chosen moves already earn a good grade.
+   */
+  base: z.number().min(0).max(100),
+  saturation: z.number().min(1).max(1000),
+  /** A salad needs its signal phrases to cover at least this share of the reply. */
+  salad_coverage: z.number().min(0).max(1),
+  /** A transcript with courtesy but no substance can score at most this. */
+  hollow_cap: z.number().min(0).max(100),
+  /** A transcript with neither apology nor empathy anywhere can score at most this. */
+  cold_cap: z.number().min(0).max(100),
+  /** Substance weaker than this (a vague "as soon as possible") does not count as substance. */
+  substance_min_strength: z.number().min(0).max(1),
+  /** Strength left to courtesy followed by a "but" in the same sentence. */
+  but_strength: z.number().min(0).max(1),
+  /** A transcript with no signal at all can score at most this. */
+  empty_cap: z.number().min(0).max(100),
+  /** Strength left to a turn judged to be a salad of stock phrases. */
+  salad_strength: z.number().min(0).max(1),
+  /** Longest reply scored, in characters; longer replies are cut with a notice. */
+  max_reply_chars: z.number().int().min(100).max(100000),
+  /** Most agent turns scored; later turns are ignored with a notice. */
+  max_turns: z.number().int().min(1).max(1000),
+});
+
+export const RubricFile = z.strictObject({
+  version: z.literal(1),
+  dimensions: z.array(DimensionDef).optional(),
+  step_models: z.array(StepModelDef).optional(),
+  signals: z.array(SignalDef).optional(),
+  flags: z.array(FlagDef).optional(),
+  language: LanguageDef.optional(),
+  scoring: ScoringDef.optional(),
+});
+export type RubricFile = z.infer<typeof RubricFile>;
+
+export type DimensionDef = z.infer<typeof DimensionDef>;
+export type StepModelDef = z.infer<typeof StepModelDef>;
+export type SignalDef = z.infer<typeof SignalDef>;
+export type FlagDef = z.infer<typeof FlagDef>;
+export type LanguageDef = z.infer<typeof LanguageDef>;
+export type ScoringDef = z.infer<typeof ScoringDef>;
+
+/** The merged rubric data: every section present exactly once. */
+export interface RubricData {
+  dimensions: DimensionDef[];
+  step_models: StepModelDef[];
+  signals: SignalDef[];
+  flags: FlagDef[];
+  language: LanguageDef;
+  scoring: ScoringDef;
+}

@@ -1,0 +1,228 @@
+import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
+import type { FlagId, SignalId } from '../scenario/schema.ts';
+import type { CompiledNegation, CompiledRubric, CompiledScenario } from './compile.ts';
+import { findMatches, type CompiledPattern, type Span } from './pattern.ts';
+
+/** One thing the rubric noticed in a reply, with the trainee's own words as evidence. */
+export interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly evidence: string;
+}
+
+export interface SignalHit extends Hit {
+  readonly id: SignalId;
+  /** 1 for a sincere phrasing, less for a stock phrase. */
+  readonly strength: number;
+}
+
+export interface FlagHit extends Hit {
+  readonly id: FlagId;
+  /** A graver form of the flag (its severe cap applies). */
+  readonly severe: boolean;
+  /** `lexicon`, or `forbidden:<id>` when a scenario's forbidden move raised it. */
+  readonly source: string;
+}
+
+/** What one agent reply contains, before any judgement across turns. */
+export interface TurnDetection {
+  readonly signals: readonly SignalHit[];
+  /** Signal phrases cancelled by a negation shortly before them ("我不会道歉"). */
+  readonly negated: readonly SignalHit[];
+  readonly flags: readonly FlagHit[];
+  readonly keyPoints: readonly (Hit & { id: string })[];
+  readonly factsAsked: readonly string[];
+  /** Many short clauses that are little but stock phrases. */
+  readonly salad: boolean;
+  readonly truncated: boolean;
+  readonly clauseCount: number;
+}
+
+const SENTENCE_END = /[。.!?;\n]/;
+const CLAUSE_END = /[。.!?;\n,、:—–…]/;
+const EVIDENCE_MAX = 80;
+
+function splitSpans(text: string, boundary: RegExp): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (boundary.test(text[i]!)) {
+      if (i > start) spans.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (text.length > start) spans.push({ start, end: text.length });
+  return spans;
+}
+
+function containing(spans: readonly Span[], at: number): Span {
+  for (const s of spans) if (at >= s.start && at < s.end) return s;
+  return { start: at, end: at };
+}
+
+/** The sentence around a match, in the trainee's own words, shortened around the match if long. */
+function evidenceFor(n: NormalizedText, sentences: readonly Span[], span: Span): string {
+  const sentence = containing(sentences, span.start);
+  let from = sentence.start;
+  let to = Math.max(sentence.end, span.end);
+  if (to - from > EVIDENCE_MAX) {
+    from = Math.max(from, span.start - 20);
+    to = Math.min(to, Math.max(span.end, from + EVIDENCE_MAX));
+  }
+  const quote = originalSlice(n, from, to).trim();
+  return (from > sentence.start ? '…' : '') + quote + (to < sentence.end ? '…' : '');
+}
+
+/** Is the match at `start` negated by a negator shortly before it in the same clause? */
+export function isNegated(text: string, clauseStart: number, start: number, negation: CompiledNegation): boolean {
+  let before = text.slice(clauseStart, start);
+  for (const compound of negation.notNegators) before = before.split(compound).join('\u0001');
+  // Chinese: a negator word within the last few characters.
+  const zhWindow = before.slice(-negation.window.zh);
+  if (negation.zh.some((w) => zhWindow.includes(w))) return true;
+  // English: a negator among the last few words.
+  const words = before.split(/[^a-z0-9']+/).filter(Boolean).slice(-negation.window.en);
+  return words.some((w) => negation.en.has(w) || w.endsWith("n't"));
+}
+
+function scan(
+  patterns: readonly CompiledPattern[],
+  n: NormalizedText,
+  sentences: readonly Span[],
+): Span[] {
+  const spans: Span[] = [];
+  for (const p of patterns) spans.push(...findMatches(p, n.text, sentences));
+  return spans;
+}
+
+/**
+ * Keep one span per overlapping group, so a phrase matched by two patterns counts once. Among
+ * spans starting together the stronger, then the longer, wins.
+ */
+function dedupe<T extends Span & { strength?: number }>(hits: T[]): T[] {
+  const sorted = [...hits].sort(
+    (a, b) => a.start - b.start || (b.strength ?? 1) - (a.strength ?? 1) || b.end - a.end,
+  );
+  const out: T[] = [];
+  for (const h of sorted) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/**
+ * Detect signals, red flags, key points and fact questions in one agent reply. Pure: the
+ * same text, rubric and scenario always give the same result.
+ */
+export function detectTurn(
+  rawText: string,
+  rubric: CompiledRubric,
+  scenario: CompiledScenario | undefined,
+): TurnDetection {
+  const max = rubric.data.scoring.max_reply_chars;
+  const truncated = rawText.length > max;
+  const n = normalizeText(truncated ? rawText.slice(0, max) : rawText);
+  const text = n.text;
+  const sentences = splitSpans(text, SENTENCE_END);
+  const clauses = splitSpans(text, CLAUSE_END);
+  const negatedAt = (span: Span) => isNegated(text, containing(clauses, span.start).start, span.start, rubric.negation);
+  const hit = (span: Span): Hit => ({ start: span.start, end: span.end, evidence: evidenceFor(n, sentences, span) });
+
+  const signals: SignalHit[] = [];
+  const negated: SignalHit[] = [];
+  for (const { def, strong, weak } of rubric.signals) {
+    const found = [
+      ...scan(strong, n, sentences).map((s) => ({ ...s, strength: 1 })),
+      ...scan(weak, n, sentences).map((s) => ({ ...s, strength: def.weak_strength })),
+    ];
+    for (const s of dedupe(found)) {
+      const heardAsBut = def.kind === 'courtesy' && followedByBut(text, containing(sentences, s.start), s.end, rubric.negation.butWords);
+      const strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
+      const h: SignalHit = { ...hit(s), id: def.id, strength };
+      (negatedAt(s) ? negated : signals).push(h);
+    }
+  }
+
+  const flags: FlagHit[] = [];
+  for (const { def, patterns, severe } of rubric.flags) {
+    const found = [
+      ...scan(severe, n, sentences).map((s) => ({ ...s, strength: 2 })),
+      ...scan(patterns, n, sentences).map((s) => ({ ...s, strength: 1 })),
+    ];
+    for (const s of dedupe(found)) {
+      if (!negatedAt(s)) flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
+    }
+  }
+  const keyPoints: (Hit & { id: string })[] = [];
+  const factsAsked: string[] = [];
+  if (scenario) {
+    for (const f of scenario.forbidden) {
+      for (const s of dedupe(scan(f.patterns, n, sentences))) {
+        if (!negatedAt(s)) flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
+      }
+    }
+    for (const k of scenario.keyPoints) {
+      const first = dedupe(scan(k.patterns, n, sentences)).find((s) => !negatedAt(s));
+      if (first) keyPoints.push({ ...hit(first), id: k.id });
+    }
+    for (const f of scenario.facts) {
+      if (scan(f.patterns, n, sentences).some((s) => !negatedAt(s))) factsAsked.push(f.id);
+    }
+  }
+
+  return {
+    signals: signals.sort((a, b) => a.start - b.start),
+    negated,
+    flags: flags.sort((a, b) => a.start - b.start),
+    keyPoints,
+    factsAsked,
+    salad: isSalad(text, clauses, [...signals, ...negated], rubric.data.scoring.salad_coverage),
+    truncated,
+    clauseCount: clauses.length,
+  };
+}
+
+/** Does a "but" follow position `end` in the same sentence ("理解您的心情,但是……")? */
+function followedByBut(text: string, sentence: Span, end: number, butWords: readonly string[]): boolean {
+  const rest = text.slice(end, sentence.end);
+  return butWords.some((w) => {
+    const at = rest.indexOf(w);
+    if (at < 0) return false;
+    // English words must stand alone ("but", not "button").
+    const before = rest[at - 1];
+    const after = rest[at + w.length];
+    const isLatin = /[a-z]/.test(w);
+    return !isLatin || (!/[a-z]/.test(before ?? '') && !/[a-z]/.test(after ?? ''));
+  });
+}
+
+/**
+ * A "salad" is a reply made of many short clauses that are mostly signal phrases, with no
+ * sentence around them: "sorry, I understand, thank you, refund, today".
+ */
+function isSalad(text: string, clauses: readonly Span[], signals: readonly SignalHit[], minCoverage: number): boolean {
+  if (clauses.length < 4) return false;
+  const distinct = new Set(signals.map((s) => s.id)).size;
+  if (distinct < 3) return false;
+  // Share of the reply's letters that are inside a signal phrase.
+  const covered = new Uint8Array(text.length);
+  for (const s of signals) covered.fill(1, s.start, s.end);
+  let letters = 0;
+  let inside = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/[\p{L}\p{N}]/u.test(text[i]!)) {
+      letters++;
+      inside += covered[i]!;
+    }
+  }
+  if (letters === 0 || inside / letters < minCoverage) return false;
+  const short = clauses.filter((c) => {
+    const piece = text.slice(c.start, c.end).trim();
+    const words = piece.split(' ').filter(Boolean).length;
+    const isLatin = /[a-z]/.test(piece) && !/\p{Script=Han}/u.test(piece);
+    return isLatin ? words <= 3 : Array.from(piece).length <= 5;
+  }).length;
+  return short / clauses.length >= 0.6;
+}

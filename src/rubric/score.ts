@@ -1,0 +1,265 @@
+import type { DimensionId, FlagId, LocalText, Scenario, SignalId, Transcript } from '../scenario/schema.ts';
+import { localize } from '../scenario/schema.ts';
+import { looksChinese } from '../text/normalize.ts';
+import type { CompiledRubric, CompiledScenario } from './compile.ts';
+import { compileScenario } from './compile.ts';
+import { detectTurn, type SignalHit, type TurnDetection } from './detect.ts';
+import { message, type Lang, type MessageCode } from './messages.ts';
+
+export interface Feedback {
+  readonly code: string;
+  readonly kind: 'praise' | 'tip' | 'warning';
+  readonly message: string;
+  readonly evidence?: string;
+}
+
+export interface TurnReport {
+  /** Index of the agent's message in the transcript's `turns` array. */
+  readonly turn: number;
+  readonly signals: { id: SignalId; evidence: string; strength: number }[];
+  readonly feedback: Feedback[];
+}
+
+export interface ScoreReport {
+  readonly scenario: string | null;
+  readonly locale: Lang;
+  readonly total: number;
+  readonly dimensions: Record<DimensionId, number>;
+  readonly steps: { id: string; name: string; done: boolean; turn?: number }[];
+  readonly flags: { id: FlagId; turn: number; evidence: string; source: string }[];
+  readonly key_points: { id: string; text: string; hit: boolean; turn?: number }[];
+  readonly turns: TurnReport[];
+  readonly advice: string[];
+  readonly notices: { code: string; message: string }[];
+}
+
+const DIMENSIONS: DimensionId[] = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'];
+/** Red flags that make a whole turn heard as hostile, cancelling its courtesy. */
+const HOSTILE: ReadonlySet<FlagId> = new Set(['blame', 'rude']);
+
+export interface Scorer {
+  /** Score a transcript, optionally against a scenario (adds its key points and forbidden moves). */
+  scoreTranscript(transcript: Transcript, scenario?: Scenario): ScoreReport;
+}
+
+/**
+ * Make a scorer bound to one compiled rubric. Scoring is a pure function of the transcript,
+ * the scenario and the rubric: no clock, no randomness, no Intl, so the same transcript gets
+ * the same report in Node and in the browser.
+ */
+export function createScorer(rubric: CompiledRubric): Scorer {
+  const scenarioCache = new WeakMap<Scenario, CompiledScenario>();
+  const compiled = (s: Scenario) => {
+    let c = scenarioCache.get(s);
+    if (!c) scenarioCache.set(s, (c = compileScenario(s)));
+    return c;
+  };
+  return {
+    scoreTranscript: (transcript, scenario) =>
+      scoreWith(rubric, transcript, scenario ? compiled(scenario) : undefined),
+  };
+}
+
+interface Occurrence {
+  turn: number;
+  start: number;
+  hit: SignalHit;
+}
+
+function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: CompiledScenario | undefined): ScoreReport {
+  const data = rubric.data;
+  const scoring = data.scoring;
+  const agentText = transcript.turns.flatMap((t) => ('agent' in t ? [t.agent] : [])).join('');
+  const lang: Lang = transcript.locale ?? (looksChinese(agentText) ? 'zh' : 'en');
+  const say = (code: MessageCode, params?: Record<string, string | number>) => message(code, lang, params);
+  const t = (text: LocalText) => localize(text, lang);
+  const notices: { code: string; message: string }[] = [];
+  const signalDef = new Map(data.signals.map((s) => [s.id, s]));
+
+  let agentIndexes = transcript.turns.flatMap((turn, i) => ('agent' in turn ? [i] : []));
+  if (agentIndexes.length > scoring.max_turns) {
+    agentIndexes = agentIndexes.slice(0, scoring.max_turns);
+    notices.push({ code: 'too_many_turns', message: say('too_many_turns', { max: scoring.max_turns }) });
+  }
+
+  const turns: TurnReport[] = [];
+  const flags: ScoreReport['flags'] = [];
+  const severeIds: FlagId[] = [];
+  const credited: Occurrence[] = [];
+  const keyPointTurn = new Map<string, number>();
+  let substanceTurns = 0;
+  let hollowApologyTurns = 0;
+  let nonEmpty = 0;
+
+  for (const index of agentIndexes) {
+    const text = (transcript.turns[index] as { agent: string }).agent;
+    const feedback: Feedback[] = [];
+    if (text.trim().length === 0) {
+      notices.push({ code: 'empty_reply', message: say('empty_reply', { turn: index }) });
+      turns.push({ turn: index, signals: [], feedback });
+      continue;
+    }
+    nonEmpty++;
+    const d: TurnDetection = detectTurn(text, rubric, scenario);
+    if (d.truncated) {
+      notices.push({ code: 'truncated', message: say('truncated', { turn: index, max: scoring.max_reply_chars }) });
+    }
+    const hostile = d.flags.some((f) => HOSTILE.has(f.id));
+    for (const f of d.flags) {
+      flags.push({ id: f.id, turn: index, evidence: f.evidence, source: f.source });
+      if (f.severe) severeIds.push(f.id);
+      const def = data.flags.find((x) => x.id === f.id)!;
+      feedback.push({ code: `flag_${f.id}`, kind: 'warning', message: t(def.advice), evidence: f.evidence });
+    }
+    const strengthScale = d.salad ? scoring.salad_strength : 1;
+    const kept = d.signals.filter((s) => !(hostile && signalDef.get(s.id)!.kind === 'courtesy'));
+    if (hostile && kept.length < d.signals.length) {
+      feedback.push({ code: 'apology_cancelled', kind: 'warning', message: say('apology_cancelled') });
+    }
+    for (const s of kept) credited.push({ turn: index, start: s.start, hit: { ...s, strength: s.strength * strengthScale } });
+    for (const s of d.negated) {
+      const name = t(signalDef.get(s.id)!.name);
+      feedback.push({ code: `negated_${s.id}`, kind: 'warning', message: say('negated', { evidence: s.evidence, signal: name }), evidence: s.evidence });
+    }
+    if (d.salad) feedback.push({ code: 'stock_salad', kind: 'warning', message: say('stock_salad') });
+    const apologies = kept.filter((s) => s.id === 'apology');
+    if (apologies.length >= 3) feedback.push({ code: 'repeated_apology', kind: 'tip', message: say('repeated_apology') });
+    const stock = apologies.find((s) => s.strength < 1);
+    if (stock && !apologies.some((s) => s.strength === 1)) {
+      feedback.push({ code: 'stock_apology', kind: 'tip', message: say('stock_apology', { evidence: stock.evidence }), evidence: stock.evidence });
+    }
+    const hasSubstance =
+      kept.some((s) => signalDef.get(s.id)!.kind === 'substance' && s.strength * strengthScale >= scoring.substance_min_strength) ||
+      d.keyPoints.length > 0;
+    if (hasSubstance) substanceTurns++;
+    else if (apologies.length > 0) hollowApologyTurns++;
+    for (const k of d.keyPoints) {
+      if (keyPointTurn.has(k.id)) continue;
+      keyPointTurn.set(k.id, index);
+      const text = scenario!.scenario.key_points.find((p) => p.id === k.id)!.text;
+      feedback.push({ code: `key_point_${k.id}`, kind: 'praise', message: say('key_point_hit', { point: t(text) }), evidence: k.evidence });
+    }
+    // Praise each substance signal the first time it appears in the conversation.
+    for (const s of kept) {
+      const def = signalDef.get(s.id)!;
+      const first = credited.find((o) => o.hit.id === s.id);
+      if (def.kind === 'substance' && first?.turn === index && first.start === s.start) {
+        feedback.push({ code: `signal_${s.id}`, kind: 'praise', message: t(def.praise), evidence: s.evidence });
+      }
+    }
+    turns.push({
+      turn: index,
+      signals: kept.map((s) => ({ id: s.id, evidence: s.evidence, strength: round2(s.strength * strengthScale) })),
+      feedback,
+    });
+  }
+
+  // Dimension points: each signal counts once, at its strongest, however often it is repeated.
+  const best = new Map<SignalId, number>();
+  for (const o of credited) best.set(o.hit.id, Math.max(best.get(o.hit.id) ?? 0, o.hit.strength));
+  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<DimensionId, number>;
+  for (const [id, strength] of best) {
+    const credit = signalDef.get(id)!.credit;
+    for (const d of DIMENSIONS) dims[d] += (credit[d] ?? 0) * strength;
+  }
+  for (const k of scenario?.keyPoints ?? []) {
+    if (keyPointTurn.has(k.id)) dims[k.dimension as DimensionId] += k.weight;
+  }
+  if (hollowApologyTurns >= 3) {
+    dims.empathy -= 15;
+    notices.push({ code: 'repeated_apology', message: say('repeated_apology') });
+  }
+  const flagIds = [...new Set(flags.map((f) => f.id))];
+  const severeFlags = new Set(severeIds);
+  for (const id of flagIds) {
+    const penalty = data.flags.find((f) => f.id === id)!.penalty;
+    for (const d of DIMENSIONS) dims[d] -= penalty[d] ?? 0;
+  }
+  for (const d of DIMENSIONS) dims[d] = Math.round(clamp(dims[d], 0, 100));
+
+  const weightSum = data.dimensions.reduce((a, d) => a + d.weight, 0) || 1;
+  const weighted = data.dimensions.reduce((a, d) => a + d.weight * dims[d.id], 0) / weightSum;
+  let total = scoring.base + (100 - scoring.base) * (1 - Math.exp(-weighted / scoring.saturation));
+  for (const id of flagIds) {
+    const def = data.flags.find((f) => f.id === id)!;
+    total = Math.min(total, severeFlags.has(id) ? (def.severe_cap ?? def.cap) : def.cap);
+  }
+  const warm = [...best.entries()].some(([id, strength]) => (id === 'apology' || id === 'empathy') && strength > 0);
+  if (!warm) total = Math.min(total, scoring.cold_cap);
+  if (best.size === 0 && keyPointTurn.size === 0) total = Math.min(total, scoring.empty_cap);
+  else if (substanceTurns === 0) {
+    total = Math.min(total, scoring.hollow_cap);
+    notices.push({ code: 'hollow', message: say('hollow') });
+  }
+  if (nonEmpty === 0) {
+    total = 0;
+    if (agentIndexes.length === 0) notices.push({ code: 'no_agent_turns', message: say('no_agent_turns') });
+  }
+  total = Math.round(clamp(total, 0, 100));
+
+  const steps = stepsFor(rubric, scenario?.scenario.step_model, credited, lang);
+  const keyPoints = (scenario?.scenario.key_points ?? []).map((k) => {
+    const turn = keyPointTurn.get(k.id);
+    return turn === undefined ? { id: k.id, text: t(k.text), hit: false } : { id: k.id, text: t(k.text), hit: true, turn };
+  });
+
+  return {
+    scenario: scenario?.scenario.id ?? null,
+    locale: lang,
+    total,
+    dimensions: dims,
+    steps,
+    flags,
+    key_points: keyPoints,
+    turns,
+    advice: adviceFor(rubric, best, flagIds, keyPoints, lang),
+    notices,
+  };
+}
+
+function stepsFor(rubric: CompiledRubric, modelId: string | undefined, credited: Occurrence[], lang: Lang): ScoreReport['steps'] {
+  const models = rubric.data.step_models;
+  const model = models.find((m) => m.id === (modelId ?? 'six_step')) ?? models[0];
+  if (!model) return [];
+  const ordered = [...credited].sort((a, b) => a.turn - b.turn || a.start - b.start);
+  const doneAt = new Map<string, Occurrence>();
+  return model.steps.map((step) => {
+    const prior = step.after ? doneAt.get(step.after) : undefined;
+    const occurrence = ordered.find(
+      (o) =>
+        step.done_by.includes(o.hit.id) &&
+        (!step.after || (prior !== undefined && (o.turn > prior.turn || (o.turn === prior.turn && o.start > prior.start)))),
+    );
+    const name = localize(step.name, lang);
+    if (!occurrence) return { id: step.id, name, done: false };
+    doneAt.set(step.id, occurrence);
+    return { id: step.id, name, done: true, turn: occurrence.turn };
+  });
+}
+
+/** The few things that would raise the score most, most valuable first. */
+function adviceFor(
+  rubric: CompiledRubric,
+  best: Map<SignalId, number>,
+  flagIds: FlagId[],
+  keyPoints: ScoreReport['key_points'],
+  lang: Lang,
+): string[] {
+  const weights = new Map(rubric.data.dimensions.map((d) => [d.id, d.weight]));
+  const advice: string[] = flagIds.map((id) => localize(rubric.data.flags.find((f) => f.id === id)!.advice, lang));
+  const gains = rubric.data.signals
+    .map((s) => {
+      const missing = 1 - (best.get(s.id) ?? 0);
+      const value = DIMENSIONS.reduce((a, d) => a + (s.credit[d] ?? 0) * (weights.get(d) ?? 0), 0);
+      return { s, gain: missing * value };
+    })
+    .filter((g) => g.gain > 0)
+    // Plain comparison, not localeCompare: advice order must not depend on the ICU build.
+    .sort((a, b) => b.gain - a.gain || (a.s.id < b.s.id ? -1 : 1));
+  for (const g of gains.slice(0, 3)) advice.push(localize(g.s.advice, lang));
+  for (const k of keyPoints.filter((k) => !k.hit).slice(0, 2)) advice.push(message('key_point_missed', lang, { point: k.text }));
+  return advice;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const round2 = (x: number) => Math.round(x * 100) / 100;

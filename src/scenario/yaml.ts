@@ -1,0 +1,221 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { closest, type Issue, type IssueCode } from './issues.ts';
+
+/** Limits that keep a hostile file from hanging or exhausting the loader. */
+export const YAML_LIMITS = {
+  maxBytes: 2 * 1024 * 1024,
+  maxAliasCount: 500,
+} as const;
+
+export interface ParsedFile<T> {
+  value?: T;
+  issues: Issue[];
+  /** Locate a path of the parsed document (for cross-reference checks). */
+  locate(path: readonly (string | number)[]): { line: number; col: number };
+}
+
+type Path = readonly (string | number)[];
+
+function makeLocator(doc: Document | undefined, lines: LineCounter) {
+  return (path: Path): { line: number; col: number } => {
+    if (!doc) return { line: 1, col: 1 };
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as YamlNode | undefined;
+      const offset = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
+      if (offset !== undefined) return lines.linePos(offset);
+      if (n === 0 && doc.contents?.range) return lines.linePos(doc.contents.range[0]);
+    }
+    return { line: 1, col: 1 };
+  };
+}
+
+/**
+ * Parse YAML `source` and validate it with `schema`. Never throws for bad input: syntax errors,
+ * alias bombs, oversize files and schema violations all come back as issues with line:col.
+ */
+export function parseYaml<S extends z.ZodType>(source: string, file: string, schema: S): ParsedFile<z.infer<S>> {
+  const lines = new LineCounter();
+  const issue = (code: IssueCode, at: { line: number; col: number }, path: Path, params: Record<string, string | number> = {}): Issue => ({
+    file,
+    line: at.line,
+    col: at.col,
+    severity: 'error',
+    code,
+    path: path.join('.'),
+    params,
+  });
+  const bytes = new TextEncoder().encode(source).length;
+  if (bytes > YAML_LIMITS.maxBytes) {
+    return {
+      issues: [issue('file_too_large', { line: 1, col: 1 }, [], { size: bytes, limit: YAML_LIMITS.maxBytes })],
+      locate: () => ({ line: 1, col: 1 }),
+    };
+  }
+
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    // Only pathological input gets here (e.g. nesting deep enough to overflow the stack).
+    return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: 'the parser' })], locate: () => ({ line: 1, col: 1 }) };
+  }
+  const locate = makeLocator(doc, lines);
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((e) => {
+        const at = lines.linePos(e.pos[0]);
+        const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        return issue('yaml_syntax', at, [], { message: msg });
+      }),
+      locate,
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (e) {
+    if (e instanceof RangeError && /stack/i.test(e.message)) {
+      return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: 'the parser' })], locate };
+    }
+    return { issues: [issue('yaml_alias_limit', { line: 1, col: 1 }, [], { limit: YAML_LIMITS.maxAliasCount })], locate };
+  }
+
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, issues: [], locate };
+  const ctx: Context = { data, schema, doc, lines, locate, issue };
+  const issues = result.error.issues.flatMap((zi) => zodIssueToIssues(zi, ctx));
+  return { issues: dedupeIssues(issues), locate };
+}
+
+type MakeIssue = (code: IssueCode, at: { line: number; col: number }, path: Path, params?: Record<string, string | number>) => Issue;
+
+interface Context {
+  data: unknown;
+  schema: unknown;
+  doc: Document;
+  lines: LineCounter;
+  locate: (p: Path) => { line: number; col: number };
+  issue: MakeIssue;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  if (typeof v === 'string') return 'text';
+  return typeof v;
+}
+
+/** Keys the schema allows for the object at `path` (for "did you mean"). */
+function keysAt(schema: unknown, path: Path): string[] {
+  const shapes = objectsAt(schema, path);
+  return [...new Set(shapes.flatMap((s) => Object.keys(s)))];
+}
+
+// Walks zod's public `def` structure; loosely typed because it spans many schema kinds.
+function objectsAt(schema: unknown, path: Path): Record<string, unknown>[] {
+  const def = (schema as { def?: Record<string, any> })?.def;
+  if (!def) return [];
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'prefault':
+      return objectsAt(def.innerType, path);
+    case 'pipe':
+      return objectsAt(def.in, path);
+    case 'union':
+      return (def.options as unknown[]).flatMap((o) => objectsAt(o, path));
+    case 'array':
+      return path.length === 0 ? [] : objectsAt(def.element, path.slice(1));
+    case 'record':
+      return path.length === 0 ? [] : objectsAt(def.valueType, path.slice(1));
+    case 'object':
+      if (path.length === 0) return [def.shape as Record<string, unknown>];
+      return objectsAt((def.shape as Record<string, unknown>)[String(path[0])], path.slice(1));
+    default:
+      return [];
+  }
+}
+
+/** Where the key `key` of the map at `parentPath` is written, or the map itself. */
+function locateKey(ctx: Context, parentPath: Path, key: string): { line: number; col: number } {
+  const parent = ctx.doc.getIn(parentPath as (string | number)[], true);
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return ctx.lines.linePos(pair.key.range[0]);
+    }
+  }
+  return ctx.locate(parentPath);
+}
+
+function unknownKeys(ctx: Context, path: Path, keys: readonly string[]): Issue[] {
+  const candidates = keysAt(ctx.schema, path);
+  return keys.map((key) =>
+    ctx.issue('unknown_key', locateKey(ctx, path, key), [...path, key], { key, suggestion: closest(key, candidates) }),
+  );
+}
+
+function zodIssueToIssues(zi: z.core.$ZodIssue, ctx: Context): Issue[] {
+  const { data, issue } = ctx;
+  const path = zi.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const at = ctx.locate(path);
+  switch (zi.code) {
+    case 'unrecognized_keys':
+      return unknownKeys(ctx, path, zi.keys);
+    case 'invalid_union': {
+      // Report the branch that got furthest into the value (e.g. the map form of a text field).
+      const branches = zi.errors.filter((b) => b.length > 0);
+      const unknown = branches.flat().filter((b) => b.code === 'unrecognized_keys');
+      if (unknown.length > 0) {
+        return unknown.flatMap((u) =>
+          u.code === 'unrecognized_keys' ? unknownKeys(ctx, [...path, ...(u.path as (string | number)[])], u.keys) : [],
+        );
+      }
+      const deepest = branches.sort((a, b) => depth(b) - depth(a))[0];
+      if (deepest && depth(deepest) > 0) {
+        return deepest.flatMap((b) =>
+          zodIssueToIssues({ ...b, path: [...path, ...b.path] } as z.core.$ZodIssue, ctx),
+        );
+      }
+      return [issue('invalid_type', at, path, { expected: 'text or a map of zh/en text', received: describe(valueAt(data, path)) })];
+    }
+    case 'invalid_type': {
+      const value = valueAt(data, path);
+      if (value === undefined && path.length > 0) {
+        return [issue('missing_key', ctx.locate(path.slice(0, -1)), path, { key: String(path[path.length - 1]) })];
+      }
+      return [issue('invalid_type', at, path, { expected: zi.expected, received: describe(value) })];
+    }
+    case 'too_small':
+      return [issue('too_small', at, path, { message: zi.message })];
+    case 'too_big':
+      return [issue('too_big', at, path, { message: zi.message })];
+    default:
+      return [issue('invalid_value', at, path, { message: zi.message })];
+  }
+}
+
+function depth(branch: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...branch.map((b) => (b.code === 'invalid_type' && b.expected !== 'object' ? b.path.length : b.path.length + 1)));
+}
+
+function dedupeIssues(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.line}:${i.col}:${i.code}:${i.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

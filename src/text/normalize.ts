@@ -1,0 +1,106 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Text as the rubric sees it: NFKC (full-width → half-width), Traditional → Simplified Chinese,
+ * lower case, curly quotes straightened, and spacing folded (removed between Chinese characters,
+ * one space between words). `origin[i]` is the index in the original text of the normalised
+ * UTF-16 unit `i`, so evidence can quote the trainee's own words.
+ */
+export interface NormalizedText {
+  readonly text: string;
+  readonly origin: readonly number[];
+  readonly source: string;
+}
+
+// 'tw' covers both standard and Taiwan variant characters (著→着, 裏→里).
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[a-z0-9]/.test(ch);
+}
+
+/**
+ * Fold characters one by one: NFKC, lower case, straight quotes, Traditional → Simplified,
+ * every whitespace char as ' ', control and zero-width chars dropped. `origin[i]` is the index
+ * in `source` of folded code point `i`.
+ */
+export function foldChars(source: string): { chars: string[]; origin: number[] } {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  let index = 0;
+  for (const cp of source) {
+    const isControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2060\ufeff]/.test(cp);
+    if (!isControl) {
+      const folded = (QUOTES[cp] ?? cp).normalize('NFKC').toLowerCase();
+      for (const ch of folded) {
+        chars.push(/\s/.test(ch) ? ' ' : ch);
+        origin.push(index);
+      }
+    }
+    index += cp.length;
+  }
+  // The Traditional → Simplified conversion is almost always one char for one char; when a
+  // phrase rule changes the length, convert char by char so the origin map holds.
+  const converted = Array.from(toSimplified(chars.join('')));
+  if (converted.length === chars.length) return { chars: converted, origin };
+  return {
+    chars: chars.map((ch) => {
+      const c = toSimplified(ch);
+      return Array.from(c).length === 1 ? c : ch;
+    }),
+    origin,
+  };
+}
+
+/** Normalise `source` for matching; deterministic and locale-independent (no Intl). */
+export function normalizeText(source: string): NormalizedText {
+  const { chars: finalChars, origin } = foldChars(source);
+  // A spaced hyphen is a dash between clauses ("I wasn't listening - sorry"), not a hyphen.
+  for (let i = 1; i + 1 < finalChars.length; i++) {
+    if (finalChars[i] === '-' && finalChars[i - 1] === ' ' && finalChars[i + 1] === ' ') finalChars[i] = '—';
+  }
+  // Step 3: fold spacing. Keep one space only where it separates two word characters.
+  const out: string[] = [];
+  const outOrigin: number[] = [];
+  for (let i = 0; i < finalChars.length; i++) {
+    const ch = finalChars[i]!;
+    if (ch === ' ') {
+      const prev = out[out.length - 1];
+      let j = i + 1;
+      while (j < finalChars.length && finalChars[j] === ' ') j++;
+      if (isWordChar(prev) && isWordChar(finalChars[j])) {
+        out.push(' ');
+        outOrigin.push(origin[i]!);
+      }
+      i = j - 1;
+      continue;
+    }
+    out.push(ch);
+    // One origin entry per UTF-16 unit, because regex indices count units, not code points.
+    for (let k = 0; k < ch.length; k++) outOrigin.push(origin[i]!);
+  }
+  return { text: out.join(''), origin: outOrigin, source };
+}
+
+/** The original text behind normalised range [start, end). */
+export function originalSlice(n: NormalizedText, start: number, end: number): string {
+  if (n.origin.length === 0 || start >= end) return '';
+  const from = n.origin[start] ?? n.source.length;
+  const lastOrigin = n.origin[end - 1] ?? n.source.length - 1;
+  // Include the whole last code point (surrogate pairs).
+  const cp = n.source.codePointAt(lastOrigin) ?? 0;
+  return n.source.slice(from, lastOrigin + (cp > 0xffff ? 2 : 1));
+}
+
+/** True when the text is mostly Chinese: used to pick the report language when none is given. */
+export function looksChinese(text: string): boolean {
+  let han = 0;
+  let latin = 0;
+  for (const ch of text) {
+    if (/\p{Script=Han}/u.test(ch)) han++;
+    else if (/[A-Za-z]/.test(ch)) latin++;
+  }
+  return han > 0 && han * 3 >= latin;
+}

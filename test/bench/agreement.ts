@@ -1,0 +1,46 @@
+// Agreement of the rubric engine with the expert-graded sets.
+// `npx tsx test/bench/agreement.ts` prints the dev figures and, per item, where engine and expert
+// disagree most. The holdout set is only ever summarised (never listed), so it stays out of tuning.
+import { fileURLToPath } from 'node:url';
+import { createScorer } from '../../src/rubric/score.ts';
+import { meanAbsoluteError, spearman } from '../../src/rubric/agreement.ts';
+import { loadGraded, type GradedItem } from '../../src/node/graded.ts';
+import { loadLibrary } from '../../src/node/library.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/graded/${name}.yaml`, import.meta.url));
+
+export interface AgreementRow {
+  item: GradedItem;
+  total: number;
+  flags: string[];
+}
+
+/** Score every item of a graded set with the shipped rubric and scenarios. */
+export function scoreGradedSet(name: 'dev' | 'holdout'): AgreementRow[] {
+  const library = loadLibrary();
+  if (!library.rubric) throw new Error('rubric failed to load');
+  const scorer = createScorer(library.rubric);
+  return loadGraded(fixture(name)).map((item) => {
+    const scenario = item.scenario ? library.scenarios.get(item.scenario)?.scenario : undefined;
+    const report = scorer.scoreTranscript({ locale: item.locale, turns: item.turns }, scenario);
+    return { item, total: report.total, flags: [...new Set(report.flags.map((f) => f.id))].sort() };
+  });
+}
+
+export function agreementOf(rows: AgreementRow[]) {
+  const grades = rows.map((r) => r.item.grade);
+  const totals = rows.map((r) => r.total);
+  const flagExact = rows.filter((r) => r.flags.join() === [...r.item.flags].sort().join()).length;
+  return { n: rows.length, spearman: spearman(totals, grades), mae: meanAbsoluteError(totals, grades), flagExact };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dev = scoreGradedSet('dev');
+  const a = agreementOf(dev);
+  const worst = [...dev].sort((x, y) => Math.abs(y.total - y.item.grade) - Math.abs(x.total - x.item.grade));
+  for (const r of worst) {
+    const flagNote = r.flags.join() === [...r.item.flags].sort().join() ? '' : `  flags ${r.flags.join('+') || '-'} vs ${r.item.flags.join('+') || '-'}`;
+    console.log(`${String(r.total - r.item.grade).padStart(4)}  ${r.item.id.padEnd(12)} engine ${String(r.total).padStart(3)} expert ${String(r.item.grade).padStart(3)}${flagNote}`);
+  }
+  console.log(`dev: n=${a.n} spearman=${a.spearman.toFixed(3)} mae=${a.mae.toFixed(1)} flags_exact=${a.flagExact}/${a.n}`);
+}
