@@ -69,9 +69,12 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
       if (plus) pos.i++;
       seq.push({ kind: 'class', body, plus });
     } else if (ch === '~') {
+      // Spaces around a gap mean nothing: the gap already spans them.
+      lit = lit.trimEnd();
       flush(false);
       seq.push({ kind: 'gap' });
       pos.i++;
+      while (src[pos.i] === ' ') pos.i++;
     } else if (ch === '*') {
       flush(true);
       pos.i++;
@@ -84,11 +87,26 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
   return seq;
 }
 
-const escape = (s: string) =>
-  s
-    .replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&')
-    .replace(/ +/g, ' ?');
 const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+
+/**
+ * A literal as regex source. A space matches one space or none; next to a word character it
+ * also asserts the word's edge, so `(very|so)? sorry` cannot match inside "unsorry".
+ */
+function literal(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== ' ') {
+      out += ch.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+      continue;
+    }
+    if (isWord(text[i - 1])) out += `(?!${WORD})`;
+    out += ' ?';
+    if (isWord(text[i + 1])) out += `(?<!${WORD})`;
+  }
+  return out;
+}
 
 function compileSeq(seq: Node[], leftEdge: boolean, rightEdge: boolean): string {
   let out = '';
@@ -102,7 +120,7 @@ function compileSeq(seq: Node[], leftEdge: boolean, rightEdge: boolean): string 
       out += `[${node.body.replace(/^\^/, '\\^')}]${node.plus ? '{1,12}' : ''}`;
     } else if (node.kind === 'lit') {
       if (left && isWord(node.text[0])) out += `(?<!${WORD})`;
-      out += escape(node.text);
+      out += literal(node.text);
       if (node.star) out += "[a-z0-9']*";
       else if (right && isWord(node.text[node.text.length - 1])) out += `(?!${WORD})`;
     } else {

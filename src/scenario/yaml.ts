@@ -34,7 +34,12 @@ function makeLocator(doc: Document | undefined, lines: LineCounter) {
  * Parse YAML `source` and validate it with `schema`. Never throws for bad input: syntax errors,
  * alias bombs, oversize files and schema violations all come back as issues with line:col.
  */
-export function parseYaml<S extends z.ZodType>(source: string, file: string, schema: S): ParsedFile<z.infer<S>> {
+export function parseYaml<S extends z.ZodType>(
+  source: string,
+  file: string,
+  schema: S,
+  maxBytes: number = YAML_LIMITS.maxBytes,
+): ParsedFile<z.infer<S>> {
   const lines = new LineCounter();
   const issue = (code: IssueCode, at: { line: number; col: number }, path: Path, params: Record<string, string | number> = {}): Issue => ({
     file,
@@ -46,9 +51,9 @@ export function parseYaml<S extends z.ZodType>(source: string, file: string, sch
     params,
   });
   const bytes = new TextEncoder().encode(source).length;
-  if (bytes > YAML_LIMITS.maxBytes) {
+  if (bytes > maxBytes) {
     return {
-      issues: [issue('file_too_large', { line: 1, col: 1 }, [], { size: bytes, limit: YAML_LIMITS.maxBytes })],
+      issues: [issue('file_too_large', { line: 1, col: 1 }, [], { size: bytes, limit: maxBytes })],
       locate: () => ({ line: 1, col: 1 }),
     };
   }
