@@ -38,16 +38,20 @@ export interface TurnDetection {
   readonly clauseCount: number;
 }
 
-const SENTENCE_END = /[。.!?;\n]/;
+export const SENTENCE_END = /[。.!?;\n]/;
 const CLAUSE_END = /[。.!?;\n,、:—–…]/;
 const EVIDENCE_MAX = 80;
 
-function splitSpans(text: string, boundary: RegExp): Span[] {
+/**
+ * Split text into [start, end) spans at boundary characters. Each span keeps its closing
+ * punctuation, so a pattern can see the question mark that ends a question.
+ */
+export function splitSpans(text: string, boundary: RegExp): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     if (boundary.test(text[i]!)) {
-      if (i > start) spans.push({ start, end: i });
+      if (i > start) spans.push({ start, end: i + 1 });
       start = i + 1;
     }
   }
@@ -124,7 +128,7 @@ export function detectTurn(
   const max = rubric.data.scoring.max_reply_chars;
   const truncated = rawText.length > max;
   const n = normalizeText(truncated ? rawText.slice(0, max) : rawText);
-  const text = n.text;
+  const text = maskQuotes(n.text);
   const sentences = splitSpans(text, SENTENCE_END);
   const clauses = splitSpans(text, CLAUSE_END);
   const negatedAt = (span: Span) => isNegated(text, containing(clauses, span.start).start, span.start, rubric.negation);
@@ -182,6 +186,30 @@ export function detectTurn(
     truncated,
     clauseCount: clauses.length,
   };
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』' };
+
+/**
+ * Words inside quotation marks are someone else's (the customer's, the manager's): blank them
+ * out, keeping every index, so "您刚才说“你们必须道歉”" is not heard as the trainee apologising.
+ */
+export function maskQuotes(text: string): string {
+  let out = '';
+  let closer: string | undefined;
+  for (const ch of text) {
+    if (closer !== undefined) {
+      if (ch === closer) {
+        closer = undefined;
+        out += ch;
+      } else out += '\u3000'.repeat(ch.length);
+    } else {
+      if (ch in QUOTE_PAIRS) closer = QUOTE_PAIRS[ch];
+      out += ch;
+    }
+  }
+  // An unclosed quote masks nothing: more likely a stray mark than a long quotation.
+  return closer === undefined ? out : text;
 }
 
 /** Does a "but" follow position `end` in the same sentence ("理解您的心情,但是……")? */

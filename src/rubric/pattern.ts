@@ -12,6 +12,7 @@ import { foldChars } from '../text/normalize.ts';
  *   [0-9]+      one character from a class (`+`: one or more), e.g. [一二三四五六七八九十两]
  *   a ~ b       b follows a within the same sentence, at most 20 characters later
  *   a & b       a and b both appear in the same sentence, in any order
+ *   \\?          a literal special character (here a question mark)
  */
 export interface CompiledPattern {
   readonly source: string;
@@ -55,6 +56,12 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
       const optional = src[pos.i] === '?';
       if (optional) pos.i++;
       seq.push({ kind: 'alt', options, optional });
+    } else if (ch === '?' || ch === '{' || ch === '}') {
+      // Likely a regex habit; in this language '?' only follows a group, and a space is optional.
+      throw new PatternError(`'${ch}' is only allowed right after ')' in pattern "${src}" (write \\? for a question mark)`);
+    } else if (ch === '\\' && pos.i + 1 < src.length) {
+      lit += src[pos.i + 1];
+      pos.i += 2;
     } else if (ch === '|' || ch === ')') {
       if (depth === 0) throw new PatternError(`unexpected '${ch}' in pattern "${src}"`);
       break;
@@ -175,8 +182,8 @@ export function findMatches(pattern: CompiledPattern, text: string, sentences: r
   const found: Span[] = [];
   for (const sentence of sentences) {
     const slice = text.slice(sentence.start, sentence.end);
-    let start = Infinity;
-    let end = -1;
+    // For `a & b`, the match is the earliest part's own span: the sentence is evidence enough.
+    let first: Span | undefined;
     let all = true;
     for (const re of pattern.parts) {
       re.lastIndex = 0;
@@ -185,12 +192,11 @@ export function findMatches(pattern: CompiledPattern, text: string, sentences: r
         all = false;
         break;
       }
-      start = Math.min(start, m.index);
-      end = Math.max(end, m.index + m[0].length);
+      if (!first || m.index < first.start) first = { start: m.index, end: m.index + m[0].length };
     }
-    if (!all) continue;
+    if (!all || !first) continue;
     if (pattern.parts.length > 1) {
-      found.push({ start: sentence.start + start, end: sentence.start + end });
+      found.push({ start: sentence.start + first.start, end: sentence.start + first.end });
       continue;
     }
     // Single-part patterns: every occurrence counts (repetition is judged later).

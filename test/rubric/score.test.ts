@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { flagIds, rubric, scenario, scoreReply, scorer, signalIds } from '../helpers/library.ts';
+import { createScorer } from '../../src/rubric/score.ts';
+import { compileRubric } from '../../src/rubric/compile.ts';
+
+describe('what the rubric hears', () => {
+  it('never counts a negated apology or ownership', () => {
+    for (const reply of ['我不会道歉的,产品出厂都合格。', "I'm not going to apologize for that.", '这不是我们的问题。', "Honestly I don't see why I should be sorry."]) {
+      const r = scoreReply(reply);
+      expect(signalIds(r)).not.toContain('apology');
+      expect(signalIds(r)).not.toContain('ownership');
+      expect(r.total, reply).toBeLessThanOrEqual(30);
+    }
+    const negated = scoreReply('我不会道歉。');
+    expect(negated.turns[0]!.feedback.map((f) => f.code)).toContain('negated_apology');
+    expect(flagIds(scoreReply('这不是我们的问题,您去找厂家吧。'))).toEqual(['deflect']);
+  });
+
+  it('gives stock-phrase stuffing a low score and no credit for repetition', () => {
+    const stock = scoreReply('非常抱歉给您带来不便,感谢您的理解,我们会尽快处理,请您耐心等待。');
+    expect(stock.total).toBeLessThanOrEqual(40);
+    const salad = scoreReply('Sorry, I understand, thank you, refund, today, follow up, escalate, sorry.');
+    expect(salad.total).toBeLessThanOrEqual(40);
+    expect(salad.turns[0]!.feedback.map((f) => f.code)).toContain('stock_salad');
+    const once = scoreReply("I'm sorry the manager spoke to you like that.");
+    const thrice = scoreReply("I'm sorry the manager spoke to you like that. I'm so sorry. Really, I'm sorry.");
+    expect(thrice.total).toBe(once.total);
+    expect(thrice.turns[0]!.feedback.map((f) => f.code)).toContain('repeated_apology');
+  });
+
+  it('hears sarcasm and mock politeness as rude, not as an apology', () => {
+    for (const reply of ["Oh, I'm SO sorry you feel that way.", '哟,那真是太对不起您了呢,您说什么都对。', 'Sorry if our rules are too complicated for you.']) {
+      const r = scoreReply(reply);
+      expect(flagIds(r), reply).toContain('rude');
+      expect(signalIds(r), reply).not.toContain('apology');
+      expect(r.total).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('judges an apology followed by blame as blame', () => {
+    const r = scoreReply('对不起,但说实话是您自己没看好孩子。');
+    expect(flagIds(r)).toEqual(['blame']);
+    expect(signalIds(r)).not.toContain('apology');
+    expect(r.turns[0]!.feedback.map((f) => f.code)).toContain('apology_cancelled');
+    expect(r.total).toBeLessThanOrEqual(20);
+    const en = scoreReply("Sorry, but you should have read the manual before plugging it in.");
+    expect(flagIds(en)).toEqual(['blame']);
+  });
+
+  it('recognises empathy and ownership in the trainee’s own words', () => {
+    const zh = scoreReply('换成我是孩子妈妈,看到那只苍蝇也得吓一跳。这件事我接了,后面您只找我一个人就行。');
+    expect(signalIds(zh)).toEqual(expect.arrayContaining(['empathy', 'ownership']));
+    const en = scoreReply("I'd be livid too after being bounced between three departments. From here on this is mine; you won't have to chase anyone.");
+    expect(signalIds(en)).toEqual(expect.arrayContaining(['empathy', 'ownership']));
+  });
+
+  it('scores Traditional exactly like Simplified, and ignores width, case and spacing', () => {
+    const simplified = scoreReply('非常抱历,让您久等了。我马上给您办理退款,明天上午十点前给您回电话。');
+    const traditional = scoreReply('非常抱歷,讓您久等了。我馬上給您辦理退款,明天上午十點前給您回電話。');
+    expect(traditional.total).toBe(simplified.total);
+    expect(traditional.dimensions).toEqual(simplified.dimensions);
+    expect(signalIds(traditional)).toEqual(signalIds(simplified));
+    const plain = scoreReply("I'm sorry. I'll refund the fee today and call you back by 5 pm.");
+    const messy = scoreReply("I'M   SORRY.  I'll  ＲＥＦＵＮＤ the fee TODAY and call you back by 5 PM.");
+    expect(messy.total).toBe(plain.total);
+    expect(messy.dimensions).toEqual(plain.dimensions);
+  });
+
+  it('quotes the trainee’s own words as evidence', () => {
+    const r = scoreReply('讓您久等了,真對不起。是您自己沒看好孩子。');
+    expect(r.flags[0]!.evidence).toBe('是您自己沒看好孩子');
+  });
+});
+
+describe('the report', () => {
+  it('has one entry per agent turn, indexed in the transcript', () => {
+    const r = scorer.scoreTranscript({
+      turns: [{ customer: 'a' }, { agent: '非常抱歉。' }, { customer: 'b' }, { customer: 'c' }, { agent: '请问是在哪里发现的?' }],
+    });
+    expect(r.turns.map((t) => t.turn)).toEqual([1, 4]);
+    expect(r.steps.find((s) => s.id === 'listen_accept')).toEqual({ id: 'listen_accept', name: expect.any(String), done: true, turn: 1 });
+    expect(r.steps.find((s) => s.id === 'analyse_confirm')?.turn).toBe(4);
+    expect(Object.keys(r.dimensions)).toEqual(['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles']);
+  });
+
+  it('is deterministic: the same transcript gives the identical report', () => {
+    const t = { turns: [{ customer: 'x' }, { agent: "I'm sorry. Could you tell me when it broke? I'll call you back by 4 pm." }] };
+    const again = createScorer(compileRubric(rubric.data)).scoreTranscript(t);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(scorer.scoreTranscript(t)));
+  });
+
+  it('adds scenario key points and forbidden moves', () => {
+    const reply = '您先带孩子去医院看看,有问题我们负责。';
+    expect(flagIds(scoreReply(reply))).toEqual([]);
+    const withScenario = scoreReply(reply, { scenario: 'yogurt-fly' });
+    expect([...new Set(withScenario.flags.map((f) => `${f.id} ${f.source}`))]).toEqual(['deflect forbidden:hospital_line']);
+    const good = scoreReply('经理刚才那样说太不应该了,我向您道歉。孩子现在还好吗?', { scenario: 'yogurt-fly' });
+    expect(good.key_points.filter((k) => k.hit).map((k) => k.id)).toEqual(['apologise_for_manager', 'child_first']);
+  });
+
+  it('scores every model answer of the flagship scenarios at 80 or more', () => {
+    for (const id of ['yogurt-fly', 'pump-warranty']) {
+      const s = scenario(id);
+      for (const answer of s.model_answers) {
+        for (const lang of ['zh', 'en'] as const) {
+          const turns = s.opening.map((o) => ({ customer: typeof o === 'string' ? o : (o[lang] ?? '') }));
+          for (const reply of answer.replies) turns.push({ agent: typeof reply === 'string' ? reply : (reply[lang] ?? '') } as never);
+          const r = scorer.scoreTranscript({ locale: lang, turns }, s);
+          expect(r.total, `${id} ${lang}`).toBeGreaterThanOrEqual(80);
+          expect(r.flags, `${id} ${lang}`).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
+describe('bad input', () => {
+  it('scores an empty reply as 0 with a notice, and a transcript with no agent turn', () => {
+    const empty = scoreReply('   ');
+    expect(empty.total).toBe(0);
+    expect(empty.notices.map((n) => n.code)).toEqual(['empty_reply']);
+    const none = scorer.scoreTranscript({ turns: [{ customer: 'hello?' }] });
+    expect(none.total).toBe(0);
+    expect(none.notices.map((n) => n.code)).toEqual(['no_agent_turns']);
+  });
+
+  it('cuts a 1 MB reply with a notice and still scores it', () => {
+    const huge = "I'm sorry. I'll refund you today. ".repeat(32_000);
+    expect(huge.length).toBeGreaterThan(1_000_000);
+    const r = scoreReply(huge);
+    expect(r.notices.map((n) => n.code)).toContain('truncated');
+    expect(r.total).toBeGreaterThan(0);
+  });
+
+  it('copes with emoji and control characters', () => {
+    const r = scoreReply('🙏😡 非常抱歉\u0000\u0007,\u202e我马上\u200b给您退款!🙏');
+    expect(signalIds(r)).toEqual(expect.arrayContaining(['apology', 'remedy', 'commitment_time']));
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { looksChinese, normalizeText, originalSlice } from '../../src/text/normalize.ts';
+import { displayWidth, padEnd } from '../../src/text/width.ts';
+
+describe('normalizeText', () => {
+  it('folds full width, case and spacing', () => {
+    expect(normalizeText('ＳＯＲＲＹ  I   am   So sorry').text).toBe('sorry i am so sorry');
+    expect(normalizeText('非 常 抱 歉 ,我 们 马 上 处 理').text).toBe('非常抱歉,我们马上处理');
+  });
+
+  it('turns Traditional Chinese into Simplified', () => {
+    expect(normalizeText('非常抱歉,讓您久等了。這不是我們的問題。').text).toBe('非常抱歉,让您久等了。这不是我们的问题。');
+  });
+
+  it('drops control and zero-width characters', () => {
+    expect(normalizeText('sor\u0000ry\u200b \u0007now').text).toBe('sorry now');
+  });
+
+  it('maps every normalised unit back to the original text, emoji included', () => {
+    const source = '🙏 讓您  久等了 SORRY';
+    const n = normalizeText(source);
+    const start = n.text.indexOf('让您');
+    expect(originalSlice(n, start, start + 4)).toBe('讓您  久等');
+    const s = n.text.indexOf('sorry');
+    expect(originalSlice(n, s, s + 5)).toBe('SORRY');
+    expect(n.origin.length).toBe(n.text.length);
+  });
+
+  it('marks a spaced hyphen as a clause dash but keeps hyphenated words', () => {
+    expect(normalizeText("I wasn't listening - sorry").text).toBe("i wasn't listening—sorry");
+    expect(normalizeText('a follow-up call').text).toBe('a follow-up call');
+  });
+
+  it('detects Chinese text for the report language', () => {
+    expect(looksChinese('非常抱歉 sorry')).toBe(true);
+    expect(looksChinese('So sorry about the 酸奶')).toBe(false);
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts Chinese as two columns', () => {
+    expect(displayWidth('可靠性 (32%)')).toBe(12);
+    expect(padEnd('同理性', 8)).toBe('同理性  ');
+    expect(displayWidth('abc')).toBe(3);
+  });
+});
