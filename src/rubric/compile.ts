@@ -6,7 +6,7 @@ import { foldChars } from '../text/normalize.ts';
 /** A rubric with every pattern compiled once, ready to score many transcripts. */
 export interface CompiledRubric {
   readonly data: RubricData;
-  readonly signals: readonly { def: SignalDef; strong: CompiledPattern[]; weak: CompiledPattern[] }[];
+  readonly signals: readonly { def: SignalDef; strong: CompiledPattern[]; weak: CompiledPattern[]; except: CompiledPattern[] }[];
   readonly flags: readonly { def: FlagDef; patterns: CompiledPattern[]; severe: CompiledPattern[] }[];
   readonly negation: CompiledNegation;
 }
@@ -37,6 +37,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
       def,
       strong: def.patterns.map(compilePattern),
       weak: def.weak_patterns.map(compilePattern),
+      except: def.except.map(compilePattern),
     })),
     flags: data.flags.map((def) => ({ def, patterns: def.patterns.map(compilePattern), severe: def.severe_patterns.map(compilePattern) })),
     negation: {

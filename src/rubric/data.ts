@@ -41,6 +41,8 @@ export const SignalDef = z.strictObject({
   /** Stock phrasings: recognised, but worth only `weak_strength` of a sincere one. */
   weak_patterns: z.array(z.string().min(1)).default([]),
   weak_strength: z.number().min(0).max(1).default(0.4),
+  /** Phrases that look like the signal but are not ("sorry, what was your number?"). */
+  except: z.array(z.string().min(1)).default([]),
   advice: LocalText,
   praise: LocalText,
 });

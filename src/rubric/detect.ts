@@ -101,11 +101,12 @@ function scan(
 
 /**
  * Keep one span per overlapping group, so a phrase matched by two patterns counts once. Among
- * spans starting together the stronger, then the longer, wins.
+ * spans starting together the longer (more specific) wins: "抱歉给您带来不便" is a stock phrase,
+ * not the sincere "抱歉" it begins with.
  */
 function dedupe<T extends Span & { strength?: number }>(hits: T[]): T[] {
   const sorted = [...hits].sort(
-    (a, b) => a.start - b.start || (b.strength ?? 1) - (a.strength ?? 1) || b.end - a.end,
+    (a, b) => a.start - b.start || b.end - a.end || (b.strength ?? 1) - (a.strength ?? 1),
   );
   const out: T[] = [];
   for (const h of sorted) {
@@ -127,8 +128,10 @@ export function detectTurn(
 ): TurnDetection {
   const max = rubric.data.scoring.max_reply_chars;
   const truncated = rawText.length > max;
-  const n = normalizeText(truncated ? rawText.slice(0, max) : rawText);
-  const text = maskQuotes(n.text);
+  const normalized = normalizeText(truncated ? rawText.slice(0, max) : rawText);
+  // Matching sees quoted words blanked out; evidence still quotes the original text.
+  const n: NormalizedText = { ...normalized, text: maskQuotes(normalized.text) };
+  const text = n.text;
   const sentences = splitSpans(text, SENTENCE_END);
   const clauses = splitSpans(text, CLAUSE_END);
   const negatedAt = (span: Span) => isNegated(text, containing(clauses, span.start).start, span.start, rubric.negation);
@@ -136,12 +139,14 @@ export function detectTurn(
 
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
-  for (const { def, strong, weak } of rubric.signals) {
+  for (const { def, strong, weak, except } of rubric.signals) {
+    const excluded = scan(except, n, sentences);
     const found = [
       ...scan(strong, n, sentences).map((s) => ({ ...s, strength: 1 })),
       ...scan(weak, n, sentences).map((s) => ({ ...s, strength: def.weak_strength })),
     ];
     for (const s of dedupe(found)) {
+      if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
       const heardAsBut = def.kind === 'courtesy' && followedByBut(text, containing(sentences, s.start), s.end, rubric.negation.butWords);
       const strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
       const h: SignalHit = { ...hit(s), id: def.id, strength };

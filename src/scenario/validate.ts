@@ -23,7 +23,7 @@ function patternLists(value: unknown, path: Path = []): { path: Path; patterns: 
   if (Array.isArray(value)) return value.flatMap((v, i) => patternLists(v, [...path, i]));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) =>
-    (k === 'patterns' || k === 'weak_patterns' || k === 'asked_by') && Array.isArray(v)
+    (k === 'patterns' || k === 'weak_patterns' || k === 'severe_patterns' || k === 'except' || k === 'asked_by') && Array.isArray(v)
       ? [{ path: [...path, k], patterns: v as string[] }]
       : patternLists(v, [...path, k]),
   );

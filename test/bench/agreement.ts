@@ -6,6 +6,7 @@ import { createScorer } from '../../src/rubric/score.ts';
 import { meanAbsoluteError, spearman } from '../../src/rubric/agreement.ts';
 import { loadGraded, type GradedItem } from '../../src/node/graded.ts';
 import { loadLibrary } from '../../src/node/library.ts';
+import { formatIssue } from '../../src/scenario/issues.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/graded/${name}.yaml`, import.meta.url));
 
@@ -16,9 +17,9 @@ export interface AgreementRow {
 }
 
 /** Score every item of a graded set with the shipped rubric and scenarios. */
-export function scoreGradedSet(name: 'dev' | 'holdout'): AgreementRow[] {
+export function scoreGradedSet(name: 'dev' | 'dev-b' | 'holdout'): AgreementRow[] {
   const library = loadLibrary();
-  if (!library.rubric) throw new Error('rubric failed to load');
+  if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
   const scorer = createScorer(library.rubric);
   return loadGraded(fixture(name)).map((item) => {
     const scenario = item.scenario ? library.scenarios.get(item.scenario)?.scenario : undefined;
@@ -35,7 +36,7 @@ export function agreementOf(rows: AgreementRow[]) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dev = scoreGradedSet('dev');
+  const dev = [...scoreGradedSet('dev'), ...scoreGradedSet('dev-b')];
   const a = agreementOf(dev);
   const worst = [...dev].sort((x, y) => Math.abs(y.total - y.item.grade) - Math.abs(x.total - x.item.grade));
   for (const r of worst) {

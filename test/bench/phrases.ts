@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { detectTurn } from '../../src/rubric/detect.ts';
 import { loadRubric } from '../../src/node/library.ts';
+import { formatIssue } from '../../src/scenario/issues.ts';
 
 export interface PhraseBank {
   signals: Record<string, { positive: string[]; negative: string[] }>;
@@ -27,7 +28,7 @@ export interface PhraseResult {
 /** Does the rubric hear `id` in `text` (signals: strong or weak; flags: any)? */
 export function phraseResults(): PhraseResult[] {
   const { rubric } = loadRubric();
-  if (!rubric) throw new Error('rubric failed to load');
+  if (!rubric) throw new Error(`rubric failed to load:\n${loadRubric().issues.map((i) => formatIssue(i)).join('\n')}`);
   const bank = loadPhraseBank();
   const hears = (group: 'signals' | 'flags', id: string, text: string) => {
     const d = detectTurn(text, rubric, undefined);
