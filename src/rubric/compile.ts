@@ -7,7 +7,7 @@ import { foldChars } from '../text/normalize.ts';
 export interface CompiledRubric {
   readonly data: RubricData;
   readonly signals: readonly { def: SignalDef; strong: CompiledPattern[]; weak: CompiledPattern[]; except: CompiledPattern[] }[];
-  readonly flags: readonly { def: FlagDef; patterns: CompiledPattern[]; severe: CompiledPattern[] }[];
+  readonly flags: readonly { def: FlagDef; patterns: CompiledPattern[]; severe: CompiledPattern[]; except: CompiledPattern[] }[];
   readonly negation: CompiledNegation;
 }
 
@@ -23,7 +23,7 @@ export interface CompiledNegation {
 export interface CompiledScenario {
   readonly scenario: Scenario;
   readonly keyPoints: readonly { id: string; dimension: string; weight: number; patterns: CompiledPattern[] }[];
-  readonly forbidden: readonly { id: string; flag: FlagDef['id']; patterns: CompiledPattern[] }[];
+  readonly forbidden: readonly { id: string; flag: FlagDef['id']; patterns: CompiledPattern[]; except: CompiledPattern[] }[];
   readonly facts: readonly { id: string; patterns: CompiledPattern[] }[];
 }
 
@@ -39,7 +39,12 @@ export function compileRubric(data: RubricData): CompiledRubric {
       weak: def.weak_patterns.map(compilePattern),
       except: def.except.map(compilePattern),
     })),
-    flags: data.flags.map((def) => ({ def, patterns: def.patterns.map(compilePattern), severe: def.severe_patterns.map(compilePattern) })),
+    flags: data.flags.map((def) => ({
+      def,
+      patterns: def.patterns.map(compilePattern),
+      severe: def.severe_patterns.map(compilePattern),
+      except: def.except.map(compilePattern),
+    })),
     negation: {
       zh: data.language.negators.zh.map(fold),
       en: new Set(data.language.negators.en.map(fold)),
@@ -60,7 +65,12 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       weight: k.weight,
       patterns: k.patterns.map(compilePattern),
     })),
-    forbidden: scenario.forbidden.map((f) => ({ id: f.id, flag: f.flag, patterns: f.patterns.map(compilePattern) })),
+    forbidden: scenario.forbidden.map((f) => ({
+      id: f.id,
+      flag: f.flag,
+      patterns: f.patterns.map(compilePattern),
+      except: f.except.map(compilePattern),
+    })),
     facts: scenario.facts.map((f) => ({ id: f.id, patterns: f.asked_by.map(compilePattern) })),
   };
 }

@@ -155,12 +155,14 @@ export function detectTurn(
   }
 
   const flags: FlagHit[] = [];
-  for (const { def, patterns, severe } of rubric.flags) {
+  for (const { def, patterns, severe, except } of rubric.flags) {
+    const excluded = scan(except, n, sentences);
     const found = [
       ...scan(severe, n, sentences).map((s) => ({ ...s, strength: 2 })),
       ...scan(patterns, n, sentences).map((s) => ({ ...s, strength: 1 })),
     ];
     for (const s of dedupe(found)) {
+      if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
       if (!negatedAt(s)) flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
     }
   }
@@ -168,7 +170,9 @@ export function detectTurn(
   const factsAsked: string[] = [];
   if (scenario) {
     for (const f of scenario.forbidden) {
+      const excluded = scan(f.except, n, sentences);
       for (const s of dedupe(scan(f.patterns, n, sentences))) {
+        if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
         if (!negatedAt(s)) flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
       }
     }

@@ -67,6 +67,8 @@ export const ForbiddenMove = z.strictObject({
   /** The red flag raised when the trainee makes this move. */
   flag: FlagId,
   patterns: Patterns,
+  /** Phrases that look like the move but are not (offering to go with the customer). */
+  except: z.array(z.string().min(1)).default([]),
 });
 
 export const ModelAnswer = z.strictObject({
