@@ -73,7 +73,7 @@ function evidenceFor(n: NormalizedText, sentences: readonly Span[], span: Span):
     from = Math.max(from, span.start - 20);
     to = Math.min(to, Math.max(span.end, from + EVIDENCE_MAX));
   }
-  const quote = originalSlice(n, from, to).trim();
+  const quote = originalSlice(n, from, to).trim().replace(/[。.!?;！？；]+$/u, '');
   return (from > sentence.start ? '…' : '') + quote + (to < sentence.end ? '…' : '');
 }
 
