@@ -18,8 +18,11 @@ export interface CompiledPattern {
   readonly source: string;
   /** Every part must match inside one sentence. */
   readonly parts: readonly RegExp[];
-  /** A literal each part must contain; checked with `includes` before running the regex. */
-  readonly anchors: readonly string[];
+  /**
+   * For each part, literals of which the text must contain at least one (empty: no filter).
+   * Checked with `includes` before any regex runs: most patterns are ruled out this way.
+   */
+  readonly anchors: readonly (readonly string[])[];
 }
 
 export class PatternError extends Error {}
@@ -138,12 +141,23 @@ function compileSeq(seq: Node[], leftEdge: boolean, rightEdge: boolean): string 
   return out;
 }
 
-/** The longest literal that every match of `seq` must contain (for the includes() prefilter). */
-function anchorOf(seq: Node[]): string {
-  let best = '';
+/**
+ * Literals of which every match of `seq` contains at least one, for the includes() prefilter:
+ * a long literal of the sequence itself, or one literal from each option of a required group.
+ */
+function anchorsOf(seq: Node[]): string[] {
+  let best: string[] = [];
+  const score = (set: string[]) => (set.length === 0 ? -1 : Math.min(...set.map((a) => a.length)) * 10 - set.length);
   for (const node of seq) {
-    if (node.kind !== 'lit') continue;
-    for (const chunk of node.text.split(' ')) if (chunk.length > best.length) best = chunk;
+    let candidate: string[] = [];
+    if (node.kind === 'lit') {
+      const chunk = node.text.split(' ').reduce((x, y) => (y.length > x.length ? y : x), '');
+      if (chunk) candidate = [chunk];
+    } else if (node.kind === 'alt' && !node.optional) {
+      const options = node.options.map(anchorsOf);
+      if (options.every((o) => o.length > 0)) candidate = [...new Set(options.flat())];
+    }
+    if (score(candidate) > score(best)) best = candidate;
   }
   return best;
 }
@@ -154,7 +168,7 @@ export function compilePattern(source: string): CompiledPattern {
   const parts = folded.split('&').map((p) => p.trim());
   if (parts.some((p) => p.length === 0)) throw new PatternError(`empty part in pattern "${source}"`);
   const regexes: RegExp[] = [];
-  const anchors: string[] = [];
+  const anchors: string[][] = [];
   for (const part of parts) {
     const seq = parseSeq(part, { i: 0 }, 0);
     if (seq.length === 0 || seq.every((n) => n.kind === 'gap')) throw new PatternError(`empty pattern "${source}"`);
@@ -162,7 +176,7 @@ export function compilePattern(source: string): CompiledPattern {
       throw new PatternError(`pattern "${source}" cannot start or end with ~`);
     }
     regexes.push(new RegExp(compileSeq(seq, true, true), 'g'));
-    anchors.push(anchorOf(seq));
+    anchors.push(anchorsOf(seq));
   }
   return { source, parts: regexes, anchors };
 }
@@ -172,44 +186,54 @@ export interface Span {
   end: number;
 }
 
-/**
- * Find every match of `pattern` in normalised `text`, restricted to sentences. `sentences` are
- * [start, end) ranges covering the text. Returns the span of each match (for `&`, from the first
- * part's start to the last part's end).
- */
-export function findMatches(pattern: CompiledPattern, text: string, sentences: readonly Span[]): Span[] {
-  for (const anchor of pattern.anchors) if (anchor && !text.includes(anchor)) return [];
+/** Index of the span containing `at` (spans are sorted and cover the text). */
+function spanIndex(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function allMatches(re: RegExp, text: string): Span[] {
   const found: Span[] = [];
-  for (const sentence of sentences) {
-    const slice = text.slice(sentence.start, sentence.end);
-    // For `a & b`, the match is the earliest part's own span: the sentence is evidence enough.
-    let first: Span | undefined;
-    let all = true;
-    for (const re of pattern.parts) {
-      re.lastIndex = 0;
-      const m = re.exec(slice);
-      if (!m) {
-        all = false;
-        break;
-      }
-      if (!first || m.index < first.start) first = { start: m.index, end: m.index + m[0].length };
-    }
-    if (!all || !first) continue;
-    if (pattern.parts.length > 1) {
-      found.push({ start: sentence.start + first.start, end: sentence.start + first.end });
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
       continue;
     }
-    // Single-part patterns: every occurrence counts (repetition is judged later).
-    const re = pattern.parts[0]!;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(slice)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      found.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    found.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/**
+ * Find every match of `pattern` in normalised `text`. `sentences` are sorted [start, end) ranges
+ * covering the text; a gap never crosses a sentence end, so single-part patterns run once over
+ * the whole text. For `a & b`, every part must match in the same sentence, and the match is the
+ * span of the part that comes first in it.
+ */
+export function findMatches(pattern: CompiledPattern, text: string, sentences: readonly Span[]): Span[] {
+  for (const any of pattern.anchors) if (any.length > 0 && !any.some((a) => text.includes(a))) return [];
+  if (pattern.parts.length === 1) return allMatches(pattern.parts[0]!, text);
+  // For each part, its first match in each sentence.
+  const bySentence = pattern.parts.map((re) => {
+    const first = new Map<number, Span>();
+    for (const s of allMatches(re, text)) {
+      const idx = spanIndex(sentences, s.start);
+      if (!first.has(idx)) first.set(idx, s);
     }
+    return first;
+  });
+  const found: Span[] = [];
+  for (const idx of [...bySentence[0]!.keys()].sort((a, b) => a - b)) {
+    if (!bySentence.every((m) => m.has(idx))) continue;
+    found.push(bySentence.map((m) => m.get(idx)!).reduce((a, b) => (b.start < a.start ? b : a)));
   }
   return found;
 }

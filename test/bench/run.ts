@@ -1,0 +1,76 @@
+// `npm run bench`: one `name: value` a line. Timings live here, not in `npm test`.
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadGraded } from '../../src/node/graded.ts';
+import { loadLibrary } from '../../src/node/library.ts';
+import { createScorer } from '../../src/rubric/score.ts';
+import type { Transcript } from '../../src/scenario/schema.ts';
+import { checkScenario } from '../../src/scenario/validate.ts';
+import { agreementOf, scoreGradedSet } from './agreement.ts';
+import { phraseResults } from './phrases.ts';
+
+const print = (name: string, value: number, digits = 3) => console.log(`${name}: ${Number(value.toFixed(digits))}`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const library = loadLibrary();
+if (!library.rubric) throw new Error('rubric failed to load; run `npx dojo validate`');
+const scorer = createScorer(library.rubric);
+const yogurt = library.scenarios.get('yogurt-fly')!.scenario;
+
+// Realistic 10-turn transcripts (5 customer lines, 5 agent replies) from the graded replies.
+const replies = loadGraded(fileURLToPath(new URL('../fixtures/graded/dev.yaml', import.meta.url))).flatMap((i) =>
+  i.turns.flatMap((t) => ('agent' in t ? [t.agent] : [])),
+);
+const transcripts: Transcript[] = [];
+for (let i = 0; i + 5 <= replies.length; i += 5) {
+  transcripts.push({ turns: replies.slice(i, i + 5).flatMap((r) => [{ customer: '你们到底管不管?' }, { agent: r }]) });
+}
+for (let i = 0; i < 20; i++) for (const t of transcripts) scorer.scoreTranscript(t, yogurt); // warm up
+const times: number[] = [];
+for (let round = 0; round < 10; round++) {
+  for (const t of transcripts) {
+    const start = performance.now();
+    scorer.scoreTranscript(t, yogurt);
+    times.push(performance.now() - start);
+  }
+}
+print('score.median_ms_per_10_turn_transcript', median(times));
+print('score.p95_ms_per_10_turn_transcript', [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!);
+const batchStart = performance.now();
+let n = 0;
+while (performance.now() - batchStart < 1000) scorer.scoreTranscript(transcripts[n++ % transcripts.length]!, yogurt);
+print('score.transcripts_per_s', n / ((performance.now() - batchStart) / 1000), 0);
+const big = { turns: [{ agent: "I'm sorry, I'll refund you today. ".repeat(32_000) }] };
+const bigStart = performance.now();
+scorer.scoreTranscript(big);
+print('score.ms_for_1mb_reply', performance.now() - bigStart, 1);
+
+// Validation: the shipped scenario files, parsed and cross-checked many times over.
+const sources = ['yogurt-fly', 'pump-warranty'].map((id) => ({
+  file: `${id}.yaml`,
+  text: readFileSync(fileURLToPath(new URL(`../../scenarios/${id}.yaml`, import.meta.url)), 'utf8'),
+}));
+for (let i = 0; i < 20; i++) for (const s of sources) checkScenario(s, library.rubric.data);
+const vStart = performance.now();
+const rounds = 100;
+for (let i = 0; i < rounds; i++) for (const s of sources) checkScenario(s, library.rubric.data);
+print('validate.ms_per_scenario', (performance.now() - vStart) / (rounds * sources.length));
+
+// Agreement with expert grades. dev and dev-b are tuning sets; holdout never was.
+const dev = agreementOf(scoreGradedSet('dev'));
+const devB = agreementOf(scoreGradedSet('dev-b'));
+const holdout = agreementOf(scoreGradedSet('holdout'));
+print('agreement.spearman_dev', dev.spearman);
+print('agreement.mae_dev', dev.mae, 1);
+print('agreement.spearman_dev_b', devB.spearman);
+print('agreement.mae_dev_b', devB.mae, 1);
+print('agreement.spearman_holdout', holdout.spearman);
+print('agreement.mae_holdout', holdout.mae, 1);
+print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
+
+const phrases = phraseResults();
+const pos = phrases.reduce((a, r) => a + r.positives, 0);
+const neg = phrases.reduce((a, r) => a + r.negatives, 0);
+print('phrases.recall', phrases.reduce((a, r) => a + r.positives - r.missed.length, 0) / pos);
+print('phrases.clean_negatives', phrases.reduce((a, r) => a + r.negatives - r.falseHits.length, 0) / neg);

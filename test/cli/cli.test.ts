@@ -1,0 +1,118 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { fakeIo } from '../helpers/io.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'dojo-cli-'));
+const write = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const good = write('good.yaml', 'scenario: yogurt-fly\nturns:\n  - customer: 有苍蝇!\n  - agent: 非常抱歉,经理那样说太不应该了。孩子还好吗?我们去办公室坐下说。\n');
+const generic = write('generic.json', JSON.stringify({ locale: 'en', turns: [{ customer: 'Fee charged!' }, { agent: "I'm sorry. I'll refund the fee today and call you back by 5 pm." }] }));
+const broken = write('broken.yaml', 'turns:\n  - agnet: hi\n');
+
+async function run(args: string[], input: string[] = []) {
+  const f = fakeIo(input);
+  const code = await main(args, f.io);
+  return { code, out: f.stdout(), err: f.stderr() };
+}
+
+describe('dojo score', () => {
+  it('prints one JSON array in argument order, each report with its file', async () => {
+    const r = await run(['score', generic, good, '--json']);
+    expect(r.code).toBe(0);
+    const reports = JSON.parse(r.out);
+    expect(reports.map((x: { file: string }) => x.file)).toEqual([generic, good]);
+    expect(reports[1]).toMatchObject({ scenario: 'yogurt-fly', locale: 'zh' });
+    expect(Object.keys(reports[0].dimensions)).toEqual(['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles']);
+    expect(reports[0].turns.map((t: { turn: number }) => t.turn)).toEqual([1]);
+  });
+
+  it('prints a readable report with bars, steps, flags and advice', async () => {
+    const r = await run(['score', good]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('总分:');
+    expect(r.out).toMatch(/可靠性 \(32%\) +[█░]{20} +\d+/);
+    expect(r.out).toContain('为值班经理的话道歉');
+  });
+
+  it('keeps scoring the other files when one is broken, and exits 1', async () => {
+    const r = await run(['score', broken, generic, '--json']);
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out);
+    expect(reports[0].errors[0].message).toBe(`${reports[0].errors[0].file}:2:5 unknown_key unknown key 'agnet', did you mean 'agent'?`);
+    expect(reports[1].total).toBeGreaterThan(50);
+  });
+
+  it('names an unknown scenario with a suggestion', async () => {
+    const r = await run(['score', generic, '--scenario', 'yogurt-fyl']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("unknown_scenario unknown scenario 'yogurt-fyl', did you mean 'yogurt-fly'?");
+  });
+
+  it('reports a missing file and a file that is not a transcript without a stack trace', async () => {
+    const r = await run(['score', join(dir, 'nope.yaml'), write('list.yaml', '- just\n- a list\n')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('file_unreadable cannot read the file: no such file');
+    expect(r.err).toContain('invalid_type expected object');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('dojo validate, list, usage', () => {
+  it('validates the shipped library', async () => {
+    const r = await run(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/7 files, 7 valid, 0 errors/);
+  });
+
+  it('reports every broken file as file:line:col code message and still checks the rest', async () => {
+    const bad = write('bad.yaml', 'version: 1\nid: x\nopning: []\n');
+    const r = await run(['validate', bad, join(process.cwd(), 'scenarios/pump-warranty.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.ok).toBe(false);
+    expect(report.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true]);
+    expect(report.files[0].issues.map((i: { code: string }) => i.code)).toContain('unknown_key');
+  });
+
+  it('lists the library as JSON', async () => {
+    const r = await run(['list', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((s: { id: string }) => s.id).sort()).toEqual(['pump-warranty', 'yogurt-fly']);
+  });
+
+  it('answers --help everywhere and exits 2 on usage errors', async () => {
+    for (const cmd of ['score', 'validate', 'list', 'coach']) {
+      const r = await run([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`Usage: dojo ${cmd}`);
+    }
+    expect((await run(['score'])).code).toBe(2);
+    expect((await run(['score', good, '--frobnicate'])).code).toBe(2);
+    expect((await run(['dance'])).code).toBe(2);
+    expect((await run(['list', '--lang', 'fr'])).code).toBe(2);
+  });
+
+  it('coaches a reply read from standard input', async () => {
+    const r = await run(['coach', 'pump-warranty', '--lang', 'en'], ["I'm sorry you've been passed around. I'll handle this myself and call you back by 4 pm today.", '']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Score so far:');
+    expect(r.out).toContain('Committed to a specific time.');
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs through npx-style node invocation with no build step', () => {
+    const out = execFileSync(process.execPath, ['src/cli/dojo.js', '--help'], { encoding: 'utf8' });
+    expect(out).toContain('dojo score FILE...');
+    const bad = spawnSync(process.execPath, ['src/cli/dojo.js', 'score', broken], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("did you mean 'agent'?");
+  });
+});
