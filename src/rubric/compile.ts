@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { compilePattern, type CompiledPattern } from './pattern.ts';
+import { AnchorIndex, compilePattern, type CompiledPattern } from './pattern.ts';
 import type { FlagDef, LanguageDef, RubricData, SignalDef } from './data.ts';
 import { foldChars } from '../text/normalize.ts';
 
@@ -9,11 +9,15 @@ export interface CompiledRubric {
   readonly signals: readonly { def: SignalDef; strong: CompiledPattern[]; weak: CompiledPattern[]; except: CompiledPattern[] }[];
   readonly flags: readonly { def: FlagDef; patterns: CompiledPattern[]; severe: CompiledPattern[]; except: CompiledPattern[] }[];
   readonly negation: CompiledNegation;
+  /** Every anchor literal of the rubric's patterns, for a single scan per reply. */
+  readonly anchors: AnchorIndex;
 }
 
 export interface CompiledNegation {
   readonly zh: readonly string[];
   readonly en: ReadonlySet<string>;
+  /** Any English negator word (or a word ending in n't): a cheap first check. */
+  readonly enAny: RegExp;
   readonly notNegators: readonly string[];
   readonly butWords: readonly string[];
   readonly window: LanguageDef['window'];
@@ -31,23 +35,33 @@ const fold = (s: string) => foldChars(s).chars.join('');
 
 /** Compile rubric data; throws PatternError on a malformed pattern (validation reports it first). */
 export function compileRubric(data: RubricData): CompiledRubric {
-  return {
-    data,
-    signals: data.signals.map((def) => ({
+  const signals = data.signals.map((def) => ({
       def,
       strong: def.patterns.map(compilePattern),
       weak: def.weak_patterns.map(compilePattern),
       except: def.except.map(compilePattern),
-    })),
-    flags: data.flags.map((def) => ({
+    }));
+  const flags = data.flags.map((def) => ({
       def,
       patterns: def.patterns.map(compilePattern),
       severe: def.severe_patterns.map(compilePattern),
       except: def.except.map(compilePattern),
-    })),
+    }));
+  const all = [...signals, ...flags].flatMap((x) => [
+    ...('strong' in x ? [...x.strong, ...x.weak] : [...x.patterns, ...x.severe]),
+    ...x.except,
+  ]);
+  return {
+    data,
+    signals,
+    flags,
+    anchors: new AnchorIndex(all),
     negation: {
       zh: data.language.negators.zh.map(fold),
       en: new Set(data.language.negators.en.map(fold)),
+      enAny: new RegExp(
+        `(?<![a-z0-9'])(${data.language.negators.en.map((w) => fold(w).replace(/[^a-z0-9']/g, '')).join('|')}|[a-z]+n't)(?![a-z0-9'])`,
+      ),
       notNegators: data.language.not_negators.map(fold),
       butWords: data.language.but_words.map(fold),
       window: data.language.window,

@@ -79,6 +79,11 @@ function evidenceFor(n: NormalizedText, sentences: readonly Span[], span: Span):
 
 /** Is the match at `start` negated by a negator shortly before it in the same clause? */
 export function isNegated(text: string, clauseStart: number, start: number, negation: CompiledNegation): boolean {
+  const window = text.slice(Math.max(clauseStart, start - 60), start);
+  // Most matches have no negator nearby at all: skip the exemption work for them.
+  if (!negation.zh.some((w) => window.includes(w)) && !negation.enAny.test(window)) {
+    return false;
+  }
   let before = text.slice(clauseStart, start);
   for (const compound of negation.notNegators) before = before.split(compound).join('\u0001');
   // Chinese: a negator word within the last few characters.
@@ -89,13 +94,19 @@ export function isNegated(text: string, clauseStart: number, start: number, nega
   return words.some((w) => negation.en.has(w) || w.endsWith("n't"));
 }
 
-function scan(
-  patterns: readonly CompiledPattern[],
-  n: NormalizedText,
-  sentences: readonly Span[],
-): Span[] {
+/** The reply as the matcher needs it, prepared once. */
+interface Prepared {
+  readonly text: string;
+  readonly sentences: readonly Span[];
+  readonly mayMatch: (p: CompiledPattern) => boolean;
+}
+
+function scan(patterns: readonly CompiledPattern[], reply: Prepared): Span[] {
   const spans: Span[] = [];
-  for (const p of patterns) spans.push(...findMatches(p, n.text, sentences));
+  for (const p of patterns) {
+    if (!reply.mayMatch(p)) continue;
+    for (const m of findMatches(p, reply.text, reply.sentences, () => true)) spans.push(m);
+  }
   return spans;
 }
 
@@ -134,16 +145,17 @@ export function detectTurn(
   const text = n.text;
   const sentences = splitSpans(text, SENTENCE_END);
   const clauses = splitSpans(text, CLAUSE_END);
+  const reply: Prepared = { text, sentences, mayMatch: rubric.anchors.lookup(text) };
   const negatedAt = (span: Span) => isNegated(text, containing(clauses, span.start).start, span.start, rubric.negation);
   const hit = (span: Span): Hit => ({ start: span.start, end: span.end, evidence: evidenceFor(n, sentences, span) });
 
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
   for (const { def, strong, weak, except } of rubric.signals) {
-    const excluded = scan(except, n, sentences);
+    const excluded = scan(except, reply);
     const found = [
-      ...scan(strong, n, sentences).map((s) => ({ ...s, strength: 1 })),
-      ...scan(weak, n, sentences).map((s) => ({ ...s, strength: def.weak_strength })),
+      ...scan(strong, reply).map((s) => ({ ...s, strength: 1 })),
+      ...scan(weak, reply).map((s) => ({ ...s, strength: def.weak_strength })),
     ];
     for (const s of dedupe(found)) {
       if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
@@ -156,10 +168,10 @@ export function detectTurn(
 
   const flags: FlagHit[] = [];
   for (const { def, patterns, severe, except } of rubric.flags) {
-    const excluded = scan(except, n, sentences);
+    const excluded = scan(except, reply);
     const found = [
-      ...scan(severe, n, sentences).map((s) => ({ ...s, strength: 2 })),
-      ...scan(patterns, n, sentences).map((s) => ({ ...s, strength: 1 })),
+      ...scan(severe, reply).map((s) => ({ ...s, strength: 2 })),
+      ...scan(patterns, reply).map((s) => ({ ...s, strength: 1 })),
     ];
     for (const s of dedupe(found)) {
       if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
@@ -170,18 +182,18 @@ export function detectTurn(
   const factsAsked: string[] = [];
   if (scenario) {
     for (const f of scenario.forbidden) {
-      const excluded = scan(f.except, n, sentences);
-      for (const s of dedupe(scan(f.patterns, n, sentences))) {
+      const excluded = scan(f.except, reply);
+      for (const s of dedupe(scan(f.patterns, reply))) {
         if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
         if (!negatedAt(s)) flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
       }
     }
     for (const k of scenario.keyPoints) {
-      const first = dedupe(scan(k.patterns, n, sentences)).find((s) => !negatedAt(s));
+      const first = dedupe(scan(k.patterns, reply)).find((s) => !negatedAt(s));
       if (first) keyPoints.push({ ...hit(first), id: k.id });
     }
     for (const f of scenario.facts) {
-      if (scan(f.patterns, n, sentences).some((s) => !negatedAt(s))) factsAsked.push(f.id);
+      if (scan(f.patterns, reply).some((s) => !negatedAt(s))) factsAsked.push(f.id);
     }
   }
 
@@ -204,6 +216,7 @@ const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '�
  * out, keeping every index, so "您刚才说“你们必须道歉”" is not heard as the trainee apologising.
  */
 export function maskQuotes(text: string): string {
+  if (!/["「『]/.test(text)) return text;
   let out = '';
   let closer: string | undefined;
   for (const ch of text) {

@@ -15,6 +15,8 @@ import { foldChars } from '../text/normalize.ts';
  *   \\?          a literal special character (here a question mark)
  */
 export interface CompiledPattern {
+  /** Unique per compiled pattern, for the anchor index. */
+  readonly id: number;
   readonly source: string;
   /** Every part must match inside one sentence. */
   readonly parts: readonly RegExp[];
@@ -26,6 +28,8 @@ export interface CompiledPattern {
 }
 
 export class PatternError extends Error {}
+
+let nextPatternId = 0;
 
 const GAP_CHARS = 20;
 const SENTENCE_BREAK = '。.!?;\\n';
@@ -167,6 +171,7 @@ export function compilePattern(source: string): CompiledPattern {
   const folded = foldChars(source).chars.join('').replace(/ +/g, ' ');
   const parts = folded.split('&').map((p) => p.trim());
   if (parts.some((p) => p.length === 0)) throw new PatternError(`empty part in pattern "${source}"`);
+  if (parts.length > 8) throw new PatternError(`more than 8 parts joined with & in pattern "${source}"`);
   const regexes: RegExp[] = [];
   const anchors: string[][] = [];
   for (const part of parts) {
@@ -178,12 +183,69 @@ export function compilePattern(source: string): CompiledPattern {
     regexes.push(new RegExp(compileSeq(seq, true, true), 'g'));
     anchors.push(anchorsOf(seq));
   }
-  return { source, parts: regexes, anchors };
+  return { id: nextPatternId++, source, parts: regexes, anchors };
 }
 
 export interface Span {
   start: number;
   end: number;
+}
+
+/** Can `p` match `text`: does every part find one of its anchor literals? */
+function anchorsIn(p: CompiledPattern, text: string): boolean {
+  return p.anchors.every((any) => any.length === 0 || any.some((a) => text.includes(a)));
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Keys (pattern id × 8 + part) of the pattern parts this anchor satisfies. */
+  keys?: number[];
+}
+
+/**
+ * Every anchor literal of a rubric in one trie. One pass over a reply finds which pattern parts
+ * have an anchor present, so each pattern is ruled in or out with a single lookup.
+ */
+export class AnchorIndex {
+  private readonly root: TrieNode = { next: new Map() };
+  private readonly indexed = new Set<number>();
+
+  constructor(patterns: Iterable<CompiledPattern>) {
+    for (const p of patterns) {
+      this.indexed.add(p.id);
+      p.anchors.forEach((any, part) => {
+        for (const anchor of any) this.add(anchor, p.id * 8 + part);
+      });
+    }
+  }
+
+  private add(anchor: string, key: number): void {
+    let node = this.root;
+    for (const ch of anchor) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map() }));
+      node = next;
+    }
+    (node.keys ??= []).push(key);
+  }
+
+  /** A prefilter for `text`: indexed patterns by lookup, any other pattern by `includes`. */
+  lookup(text: string): (p: CompiledPattern) => boolean {
+    const satisfied = new Set<number>();
+    // UTF-16 units are fine here: anchors hold no characters outside the BMP.
+    for (let i = 0; i < text.length; i++) {
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < text.length; j++) {
+        node = node.next.get(text[j]!);
+        if (!node) break;
+        if (node.keys) for (const k of node.keys) satisfied.add(k);
+      }
+    }
+    return (p) =>
+      this.indexed.has(p.id)
+        ? p.anchors.every((any, part) => any.length === 0 || satisfied.has(p.id * 8 + part))
+        : anchorsIn(p, text);
+  }
 }
 
 /** Index of the span containing `at` (spans are sorted and cover the text). */
@@ -218,8 +280,13 @@ function allMatches(re: RegExp, text: string): Span[] {
  * the whole text. For `a & b`, every part must match in the same sentence, and the match is the
  * span of the part that comes first in it.
  */
-export function findMatches(pattern: CompiledPattern, text: string, sentences: readonly Span[]): Span[] {
-  for (const any of pattern.anchors) if (any.length > 0 && !any.some((a) => text.includes(a))) return [];
+export function findMatches(
+  pattern: CompiledPattern,
+  text: string,
+  sentences: readonly Span[],
+  mayMatch: (p: CompiledPattern) => boolean = (p) => anchorsIn(p, text),
+): Span[] {
+  if (!mayMatch(pattern)) return [];
   if (pattern.parts.length === 1) return allMatches(pattern.parts[0]!, text);
   // For each part, its first match in each sentence.
   const bySentence = pattern.parts.map((re) => {

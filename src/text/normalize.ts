@@ -31,6 +31,20 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   const origin: number[] = [];
   let index = 0;
   for (const cp of source) {
+    const code = cp.codePointAt(0)!;
+    // Fast paths: printable ASCII and common Han characters need no NFKC.
+    if (code >= 0x20 && code < 0x7f) {
+      chars.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : cp);
+      origin.push(index);
+      index += 1;
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      chars.push(cp);
+      origin.push(index);
+      index += 1;
+      continue;
+    }
     const isControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2060\ufeff]/.test(cp);
     if (!isControl) {
       const folded = (QUOTES[cp] ?? cp).normalize('NFKC').toLowerCase();
@@ -43,6 +57,8 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   }
   // The Traditional → Simplified conversion is almost always one char for one char; when a
   // phrase rule changes the length, convert char by char so the origin map holds.
+  // Only Han characters change; most English replies skip the converter entirely.
+  if (!chars.some((ch) => ch >= '\u2e80')) return { chars, origin };
   const converted = Array.from(toSimplified(chars.join('')));
   if (converted.length === chars.length) return { chars: converted, origin };
   return {
