@@ -1,6 +1,6 @@
 import { localize } from '../../scenario/schema.ts';
 import { formatIssue } from '../../scenario/issues.ts';
-import { padEnd } from '../../text/width.ts';
+import { displayWidth, padEnd } from '../../text/width.ts';
 import { EXIT, langOf, parseCommandArgs, type Io } from '../io.ts';
 import { libraryOrReport } from './shared.ts';
 
@@ -29,8 +29,9 @@ Broken scenario files are reported on stderr; the rest are still listed.
       io.out(`${JSON.stringify(entries, null, 2)}\n`);
     } else {
       const idWidth = Math.max(2, ...entries.map((e) => e.id.length));
+      const titleWidth = Math.max(...entries.map((e) => displayWidth(e.title[lang])));
       for (const e of entries) {
-        io.out(`${padEnd(e.id, idWidth)}  ${padEnd(e.title[lang], 24)}  ${padEnd(e.motive, 12)}  ${'★'.repeat(e.difficulty)}\n`);
+        io.out(`${padEnd(e.id, idWidth)}  ${padEnd(e.title[lang], titleWidth)}  ${padEnd(e.motive, 12)}  ${'★'.repeat(e.difficulty)}\n`);
       }
     }
     return library.issues.length > 0 ? EXIT.bad : EXIT.ok;
