@@ -1,9 +1,11 @@
 import type { CompiledRubric } from '../rubric/compile.ts';
 import type { ScoreReport } from '../rubric/score.ts';
 import { localize } from '../scenario/schema.ts';
+import { catalog, type Lang } from '../text/messages.ts';
 import { displayWidth, padEnd } from '../text/width.ts';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
+
 
 const LABELS = {
   total: { zh: '总分', en: 'Total' },
@@ -19,9 +21,11 @@ const LABELS = {
   notices: { zh: '提示', en: 'Notices' },
 } as const;
 
+const labels = catalog<keyof typeof LABELS>(LABELS);
+
 /** A label in `lang`, with `{n}` filled in. */
 export function label(key: keyof typeof LABELS, lang: Lang, n?: number): string {
-  return LABELS[key][lang].replace('{n}', String(n ?? ''));
+  return labels(key, lang, n === undefined ? {} : { n });
 }
 
 function bar(value: number, width = 20): string {

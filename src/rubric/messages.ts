@@ -2,7 +2,9 @@
  * Every sentence the rubric says to a trainee that is not rubric data, in zh and en.
  * Reports carry codes; this is the one place that words them.
  */
-export type Lang = 'zh' | 'en';
+import { catalog, type Lang } from '../text/messages.ts';
+
+export type { Lang };
 
 const MESSAGES = {
   apology_cancelled: {
@@ -53,11 +55,9 @@ const MESSAGES = {
     zh: '第 {turn} 轮回复是空的。',
     en: 'Reply {turn} is empty.',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Render a message in `lang`, filling `{name}` placeholders from `params`. */
-export function message(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export const message = catalog<MessageCode>(MESSAGES);

@@ -1,3 +1,5 @@
+import { catalog, type Lang } from '../text/messages.ts';
+
 /**
  * Problems found in an author's file, as data: a machine-readable code, a place, and the
  * parameters of the message. `renderIssue` is the one place that words them.
@@ -36,22 +38,23 @@ const TEMPLATES = {
   missing_section: { en: "the rubric has no '{section}' section", zh: "评分规则缺少 '{section}' 部分" },
   unknown_scenario: { en: "unknown scenario '{id}'{suggestion}", zh: "未知的场景 '{id}'{suggestion}" },
   no_files: { en: 'no .yaml files found', zh: '没有找到 .yaml 文件' },
-} as const satisfies Record<string, { en: string; zh: string }>;
+} as const;
 
 export type IssueCode = keyof typeof TEMPLATES;
+const template = catalog<IssueCode>(TEMPLATES);
 
 /** Word an issue's message in `lang`. */
-export function renderIssue(issue: Issue, lang: 'zh' | 'en' = 'en'): string {
+export function renderIssue(issue: Issue, lang: Lang = 'en'): string {
   const params: Record<string, string | number> = { ...issue.params };
   if ('suggestion' in params) {
     const s = String(params.suggestion);
     params.suggestion = s ? (lang === 'zh' ? `,是不是想写 '${s}'?` : `, did you mean '${s}'?`) : '';
   }
-  return TEMPLATES[issue.code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return template(issue.code, lang, params);
 }
 
 /** `file:line:col code message`, the format editors and CI understand. */
-export function formatIssue(issue: Issue, lang: 'zh' | 'en' = 'en'): string {
+export function formatIssue(issue: Issue, lang: Lang = 'en'): string {
   const tag = issue.severity === 'warning' ? ' warning' : '';
   return `${issue.file}:${issue.line}:${issue.col}${tag} ${issue.code} ${renderIssue(issue, lang)}`;
 }

@@ -1,7 +1,8 @@
 import { createScorer } from '../../rubric/score.ts';
 import { localize, type Transcript } from '../../scenario/schema.ts';
 import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
-import { renderReport, type Lang } from '../render-report.ts';
+import { renderReport } from '../render-report.ts';
+import { catalog } from '../../text/messages.ts';
 import { libraryOrReport } from './shared.ts';
 
 const TEXT = {
@@ -15,8 +16,7 @@ const TEXT = {
   customer: { zh: '顾客', en: 'Customer' },
 } as const;
 
-const t = (key: keyof typeof TEXT, lang: Lang, params: Record<string, string> = {}) =>
-  TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+const t = catalog<keyof typeof TEXT>(TEXT);
 
 export const coachCommand = {
   help: `Usage: dojo coach [SCENARIO] [--lang zh|en]
