@@ -164,6 +164,7 @@ function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: Com
   }
   for (const k of scenario?.keyPoints ?? []) {
     if (keyPointTurn.has(k.id)) dims[k.dimension as DimensionId] += k.weight;
+    else dims[k.dimension as DimensionId] -= k.weight * scoring.missed_key_point_factor;
   }
   if (hollowApologyTurns >= 3) {
     dims.empathy -= 15;

@@ -62,6 +62,7 @@ line or /end to get the full report. Reads replies from standard input when it i
       const turn = report.turns[report.turns.length - 1]!;
       io.out(`  ${t('soFar', lang)}: ${report.total}/100\n`);
       for (const f of turn.feedback) io.out(`  ${f.kind === 'praise' ? '+' : f.kind === 'warning' ? '!' : '~'} ${f.message}\n`);
+      if (report.advice[0]) io.out(`  → ${report.advice[0]}\n`);
     }
     if (transcript.turns.some((turn) => 'agent' in turn)) {
       const report = scorer.scoreTranscript(transcript, scenario);
