@@ -91,6 +91,8 @@ export const ScoringDef = z.strictObject({
   substance_min_strength: z.number().min(0).max(1),
   /** Strength left to courtesy followed by a "but" in the same sentence. */
   but_strength: z.number().min(0).max(1),
+  /** Empathy points lost when three or more turns apologise with nothing else in them. */
+  repeated_apology_penalty: z.number().min(0).max(100),
   /** With a scenario, a missed key point takes this share of its weight from its dimension. */
   missed_key_point_factor: z.number().min(0).max(5),
   /** A transcript with no signal at all can score at most this. */

@@ -66,57 +66,104 @@ interface Occurrence {
   hit: SignalHit;
 }
 
+/** What the turn-by-turn pass learns, for the dimension and total computations. */
+interface TurnJudgement {
+  turns: TurnReport[];
+  flags: ScoreReport['flags'];
+  severe: Set<FlagId>;
+  credited: Occurrence[];
+  keyPointTurn: Map<string, number>;
+  substanceTurns: number;
+  hollowApologyTurns: number;
+  nonEmptyTurns: number;
+}
+
 function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: CompiledScenario | undefined): ScoreReport {
-  const data = rubric.data;
-  const scoring = data.scoring;
   const agentText = transcript.turns.flatMap((t) => ('agent' in t ? [t.agent] : [])).join('');
   const lang: Lang = transcript.locale ?? (looksChinese(agentText) ? 'zh' : 'en');
+  const notices: { code: string; message: string }[] = [];
+  const notice = (code: MessageCode, params?: Record<string, string | number>) =>
+    notices.push({ code, message: message(code, lang, params) });
+
+  const max = rubric.data.scoring.max_turns;
+  let agentIndexes = transcript.turns.flatMap((turn, i) => ('agent' in turn ? [i] : []));
+  if (agentIndexes.length > max) {
+    agentIndexes = agentIndexes.slice(0, max);
+    notice('too_many_turns', { max });
+  }
+  const judged = judgeTurns(rubric, scenario, transcript, agentIndexes, lang, notice);
+  const best = new Map<SignalId, number>();
+  for (const o of judged.credited) best.set(o.hit.id, Math.max(best.get(o.hit.id) ?? 0, o.hit.strength));
+  const dimensions = dimensionScores(rubric, scenario, best, judged, notice);
+  const total = totalScore(rubric, dimensions, best, judged, agentIndexes.length, notice);
+  const keyPoints = (scenario?.scenario.key_points ?? []).map((k) => {
+    const text = localize(k.text, lang);
+    const turn = judged.keyPointTurn.get(k.id);
+    return turn === undefined ? { id: k.id, text, hit: false } : { id: k.id, text, hit: true, turn };
+  });
+  const flagIds = [...new Set(judged.flags.map((f) => f.id))];
+  return {
+    scenario: scenario?.scenario.id ?? null,
+    locale: lang,
+    total,
+    dimensions,
+    steps: stepsFor(rubric, scenario?.scenario.step_model, judged.credited, lang),
+    flags: judged.flags,
+    key_points: keyPoints,
+    turns: judged.turns,
+    advice: adviceFor(rubric, best, flagIds, keyPoints, lang),
+    notices,
+  };
+}
+
+/** Judge each agent turn: its signals, flags, key points and feedback. */
+function judgeTurns(
+  rubric: CompiledRubric,
+  scenario: CompiledScenario | undefined,
+  transcript: Transcript,
+  agentIndexes: number[],
+  lang: Lang,
+  notice: (code: MessageCode, params?: Record<string, string | number>) => void,
+): TurnJudgement {
+  const { data } = rubric;
+  const scoring = data.scoring;
   const say = (code: MessageCode, params?: Record<string, string | number>) => message(code, lang, params);
   const t = (text: LocalText) => localize(text, lang);
-  const notices: { code: string; message: string }[] = [];
   const signalDef = new Map(data.signals.map((s) => [s.id, s]));
-
-  let agentIndexes = transcript.turns.flatMap((turn, i) => ('agent' in turn ? [i] : []));
-  if (agentIndexes.length > scoring.max_turns) {
-    agentIndexes = agentIndexes.slice(0, scoring.max_turns);
-    notices.push({ code: 'too_many_turns', message: say('too_many_turns', { max: scoring.max_turns }) });
-  }
-
-  const turns: TurnReport[] = [];
-  const flags: ScoreReport['flags'] = [];
-  const severeIds: FlagId[] = [];
-  const credited: Occurrence[] = [];
-  const keyPointTurn = new Map<string, number>();
-  let substanceTurns = 0;
-  let hollowApologyTurns = 0;
-  let nonEmpty = 0;
+  const flagDef = new Map(data.flags.map((f) => [f.id, f]));
+  const j: TurnJudgement = {
+    turns: [],
+    flags: [],
+    severe: new Set(),
+    credited: [],
+    keyPointTurn: new Map(),
+    substanceTurns: 0,
+    hollowApologyTurns: 0,
+    nonEmptyTurns: 0,
+  };
 
   for (const index of agentIndexes) {
     const text = (transcript.turns[index] as { agent: string }).agent;
     const feedback: Feedback[] = [];
     if (text.trim().length === 0) {
-      notices.push({ code: 'empty_reply', message: say('empty_reply', { turn: index }) });
-      turns.push({ turn: index, signals: [], feedback });
+      notice('empty_reply', { turn: index });
+      j.turns.push({ turn: index, signals: [], feedback });
       continue;
     }
-    nonEmpty++;
+    j.nonEmptyTurns++;
     const d: TurnDetection = detectTurn(text, rubric, scenario);
-    if (d.truncated) {
-      notices.push({ code: 'truncated', message: say('truncated', { turn: index, max: scoring.max_reply_chars }) });
-    }
-    const hostile = d.flags.some((f) => HOSTILE.has(f.id));
+    if (d.truncated) notice('truncated', { turn: index, max: scoring.max_reply_chars });
     for (const f of d.flags) {
-      flags.push({ id: f.id, turn: index, evidence: f.evidence, source: f.source });
-      if (f.severe) severeIds.push(f.id);
-      const def = data.flags.find((x) => x.id === f.id)!;
-      feedback.push({ code: `flag_${f.id}`, kind: 'warning', message: t(def.advice), evidence: f.evidence });
+      j.flags.push({ id: f.id, turn: index, evidence: f.evidence, source: f.source });
+      if (f.severe) j.severe.add(f.id);
+      feedback.push({ code: `flag_${f.id}`, kind: 'warning', message: t(flagDef.get(f.id)!.advice), evidence: f.evidence });
     }
-    const strengthScale = d.salad ? scoring.salad_strength : 1;
+    // A blaming or rude turn is heard as hostile: its courtesy earns nothing.
+    const hostile = d.flags.some((f) => HOSTILE.has(f.id));
     const kept = d.signals.filter((s) => !(hostile && signalDef.get(s.id)!.kind === 'courtesy'));
-    if (hostile && kept.length < d.signals.length) {
-      feedback.push({ code: 'apology_cancelled', kind: 'warning', message: say('apology_cancelled') });
-    }
-    for (const s of kept) credited.push({ turn: index, start: s.start, hit: { ...s, strength: s.strength * strengthScale } });
+    if (kept.length < d.signals.length) feedback.push({ code: 'apology_cancelled', kind: 'warning', message: say('apology_cancelled') });
+    const scale = d.salad ? scoring.salad_strength : 1;
+    for (const s of kept) j.credited.push({ turn: index, start: s.start, hit: { ...s, strength: s.strength * scale } });
     for (const s of d.negated) {
       const name = t(signalDef.get(s.id)!.name);
       feedback.push({ code: `negated_${s.id}`, kind: 'warning', message: say('negated', { evidence: s.evidence, signal: name }), evidence: s.evidence });
@@ -128,94 +175,96 @@ function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: Com
     if (stock && !apologies.some((s) => s.strength === 1)) {
       feedback.push({ code: 'stock_apology', kind: 'tip', message: say('stock_apology', { evidence: stock.evidence }), evidence: stock.evidence });
     }
-    const hasSubstance =
-      kept.some((s) => signalDef.get(s.id)!.kind === 'substance' && s.strength * strengthScale >= scoring.substance_min_strength) ||
-      d.keyPoints.length > 0;
-    if (hasSubstance) substanceTurns++;
-    else if (apologies.length > 0) hollowApologyTurns++;
+    const substantive = (s: SignalHit) =>
+      signalDef.get(s.id)!.kind === 'substance' && s.strength * scale >= scoring.substance_min_strength;
+    if (kept.some(substantive) || d.keyPoints.length > 0) j.substanceTurns++;
+    else if (apologies.length > 0) j.hollowApologyTurns++;
     for (const k of d.keyPoints) {
-      if (keyPointTurn.has(k.id)) continue;
-      keyPointTurn.set(k.id, index);
-      const text = scenario!.scenario.key_points.find((p) => p.id === k.id)!.text;
-      feedback.push({ code: `key_point_${k.id}`, kind: 'praise', message: say('key_point_hit', { point: t(text) }), evidence: k.evidence });
+      if (j.keyPointTurn.has(k.id)) continue;
+      j.keyPointTurn.set(k.id, index);
+      const point = t(scenario!.scenario.key_points.find((p) => p.id === k.id)!.text);
+      feedback.push({ code: `key_point_${k.id}`, kind: 'praise', message: say('key_point_hit', { point }), evidence: k.evidence });
     }
     // Praise each substance signal the first time it appears in the conversation.
     for (const s of kept) {
       const def = signalDef.get(s.id)!;
-      const first = credited.find((o) => o.hit.id === s.id);
+      const first = j.credited.find((o) => o.hit.id === s.id);
       if (def.kind === 'substance' && first?.turn === index && first.start === s.start) {
         feedback.push({ code: `signal_${s.id}`, kind: 'praise', message: t(def.praise), evidence: s.evidence });
       }
     }
-    turns.push({
+    j.turns.push({
       turn: index,
-      signals: kept.map((s) => ({ id: s.id, evidence: s.evidence, strength: round2(s.strength * strengthScale) })),
+      signals: kept.map((s) => ({ id: s.id, evidence: s.evidence, strength: round2(s.strength * scale) })),
       feedback,
     });
   }
+  return j;
+}
 
-  // Dimension points: each signal counts once, at its strongest, however often it is repeated.
-  const best = new Map<SignalId, number>();
-  for (const o of credited) best.set(o.hit.id, Math.max(best.get(o.hit.id) ?? 0, o.hit.strength));
+/**
+ * The five dimensions, 0–100: each signal credits them once, at its strongest however often it
+ * is repeated; key points count made or missed; red flags and repeated hollow apologies cost.
+ */
+function dimensionScores(
+  rubric: CompiledRubric,
+  scenario: CompiledScenario | undefined,
+  best: ReadonlyMap<SignalId, number>,
+  judged: TurnJudgement,
+  notice: (code: MessageCode) => void,
+): Record<DimensionId, number> {
+  const { data } = rubric;
   const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<DimensionId, number>;
   for (const [id, strength] of best) {
-    const credit = signalDef.get(id)!.credit;
+    const credit = data.signals.find((s) => s.id === id)!.credit;
     for (const d of DIMENSIONS) dims[d] += (credit[d] ?? 0) * strength;
   }
   for (const k of scenario?.keyPoints ?? []) {
-    if (keyPointTurn.has(k.id)) dims[k.dimension as DimensionId] += k.weight;
-    else dims[k.dimension as DimensionId] -= k.weight * scoring.missed_key_point_factor;
+    const d = k.dimension as DimensionId;
+    dims[d] += judged.keyPointTurn.has(k.id) ? k.weight : -k.weight * data.scoring.missed_key_point_factor;
   }
-  if (hollowApologyTurns >= 3) {
-    dims.empathy -= 15;
-    notices.push({ code: 'repeated_apology', message: say('repeated_apology') });
+  if (judged.hollowApologyTurns >= 3) {
+    dims.empathy -= data.scoring.repeated_apology_penalty;
+    notice('repeated_apology');
   }
-  const flagIds = [...new Set(flags.map((f) => f.id))];
-  const severeFlags = new Set(severeIds);
-  for (const id of flagIds) {
+  for (const id of new Set(judged.flags.map((f) => f.id))) {
     const penalty = data.flags.find((f) => f.id === id)!.penalty;
     for (const d of DIMENSIONS) dims[d] -= penalty[d] ?? 0;
   }
   for (const d of DIMENSIONS) dims[d] = Math.round(clamp(dims[d], 0, 100));
+  return dims;
+}
 
+/** The total: the saturating curve over the weighted dimensions, then every cap that applies. */
+function totalScore(
+  rubric: CompiledRubric,
+  dims: Record<DimensionId, number>,
+  best: ReadonlyMap<SignalId, number>,
+  judged: TurnJudgement,
+  agentTurns: number,
+  notice: (code: MessageCode) => void,
+): number {
+  const { data } = rubric;
+  const scoring = data.scoring;
+  if (judged.nonEmptyTurns === 0) {
+    if (agentTurns === 0) notice('no_agent_turns');
+    return 0;
+  }
   const weightSum = data.dimensions.reduce((a, d) => a + d.weight, 0) || 1;
   const weighted = data.dimensions.reduce((a, d) => a + d.weight * dims[d.id], 0) / weightSum;
   let total = scoring.base + (100 - scoring.base) * (1 - Math.exp(-weighted / scoring.saturation));
-  for (const id of flagIds) {
+  for (const id of new Set(judged.flags.map((f) => f.id))) {
     const def = data.flags.find((f) => f.id === id)!;
-    total = Math.min(total, severeFlags.has(id) ? (def.severe_cap ?? def.cap) : def.cap);
+    total = Math.min(total, judged.severe.has(id) ? (def.severe_cap ?? def.cap) : def.cap);
   }
-  const warm = [...best.entries()].some(([id, strength]) => (id === 'apology' || id === 'empathy') && strength > 0);
+  const warm = (best.get('apology') ?? 0) > 0 || (best.get('empathy') ?? 0) > 0;
   if (!warm) total = Math.min(total, scoring.cold_cap);
-  if (best.size === 0 && keyPointTurn.size === 0) total = Math.min(total, scoring.empty_cap);
-  else if (substanceTurns === 0) {
+  if (best.size === 0 && judged.keyPointTurn.size === 0) total = Math.min(total, scoring.empty_cap);
+  else if (judged.substanceTurns === 0) {
     total = Math.min(total, scoring.hollow_cap);
-    notices.push({ code: 'hollow', message: say('hollow') });
+    notice('hollow');
   }
-  if (nonEmpty === 0) {
-    total = 0;
-    if (agentIndexes.length === 0) notices.push({ code: 'no_agent_turns', message: say('no_agent_turns') });
-  }
-  total = Math.round(clamp(total, 0, 100));
-
-  const steps = stepsFor(rubric, scenario?.scenario.step_model, credited, lang);
-  const keyPoints = (scenario?.scenario.key_points ?? []).map((k) => {
-    const turn = keyPointTurn.get(k.id);
-    return turn === undefined ? { id: k.id, text: t(k.text), hit: false } : { id: k.id, text: t(k.text), hit: true, turn };
-  });
-
-  return {
-    scenario: scenario?.scenario.id ?? null,
-    locale: lang,
-    total,
-    dimensions: dims,
-    steps,
-    flags,
-    key_points: keyPoints,
-    turns,
-    advice: adviceFor(rubric, best, flagIds, keyPoints, lang),
-    notices,
-  };
+  return Math.round(clamp(total, 0, 100));
 }
 
 function stepsFor(rubric: CompiledRubric, modelId: string | undefined, credited: Occurrence[], lang: Lang): ScoreReport['steps'] {
