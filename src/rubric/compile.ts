@@ -29,6 +29,8 @@ export interface CompiledScenario {
   readonly keyPoints: readonly { id: string; dimension: string; weight: number; patterns: CompiledPattern[] }[];
   readonly forbidden: readonly { id: string; flag: FlagDef['id']; patterns: CompiledPattern[]; except: CompiledPattern[] }[];
   readonly facts: readonly { id: string; patterns: CompiledPattern[] }[];
+  /** Every anchor literal of the scenario's patterns. */
+  readonly anchors: AnchorIndex;
 }
 
 const fold = (s: string) => foldChars(s).chars.join('');
@@ -71,7 +73,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
 
 /** Compile a scenario's patterns; throws PatternError on a malformed pattern. */
 export function compileScenario(scenario: Scenario): CompiledScenario {
-  return {
+  const compiled = {
     scenario,
     keyPoints: scenario.key_points.map((k) => ({
       id: k.id,
@@ -87,4 +89,10 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     })),
     facts: scenario.facts.map((f) => ({ id: f.id, patterns: f.asked_by.map(compilePattern) })),
   };
+  const all = [
+    ...compiled.keyPoints.flatMap((k) => k.patterns),
+    ...compiled.forbidden.flatMap((f) => [...f.patterns, ...f.except]),
+    ...compiled.facts.flatMap((f) => f.patterns),
+  ];
+  return { ...compiled, anchors: new AnchorIndex(all) };
 }

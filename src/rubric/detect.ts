@@ -181,6 +181,7 @@ export function detectTurn(
   const keyPoints: (Hit & { id: string })[] = [];
   const factsAsked: string[] = [];
   if (scenario) {
+    const reply: Prepared = { text, sentences, mayMatch: scenario.anchors.lookup(text) };
     for (const f of scenario.forbidden) {
       const excluded = scan(f.except, reply);
       for (const s of dedupe(scan(f.patterns, reply))) {

@@ -197,7 +197,8 @@ function anchorsIn(p: CompiledPattern, text: string): boolean {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Keyed by UTF-16 code unit: numbers, so walking the trie allocates nothing. */
+  next: Map<number, TrieNode>;
   /** Keys (pattern id × 8 + part) of the pattern parts this anchor satisfies. */
   keys?: number[];
 }
@@ -221,9 +222,10 @@ export class AnchorIndex {
 
   private add(anchor: string, key: number): void {
     let node = this.root;
-    for (const ch of anchor) {
-      let next = node.next.get(ch);
-      if (!next) node.next.set(ch, (next = { next: new Map() }));
+    for (let i = 0; i < anchor.length; i++) {
+      const unit = anchor.charCodeAt(i);
+      let next = node.next.get(unit);
+      if (!next) node.next.set(unit, (next = { next: new Map() }));
       node = next;
     }
     (node.keys ??= []).push(key);
@@ -232,11 +234,10 @@ export class AnchorIndex {
   /** A prefilter for `text`: indexed patterns by lookup, any other pattern by `includes`. */
   lookup(text: string): (p: CompiledPattern) => boolean {
     const satisfied = new Set<number>();
-    // UTF-16 units are fine here: anchors hold no characters outside the BMP.
     for (let i = 0; i < text.length; i++) {
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < text.length; j++) {
-        node = node.next.get(text[j]!);
+        node = node.next.get(text.charCodeAt(j));
         if (!node) break;
         if (node.keys) for (const k of node.keys) satisfied.add(k);
       }

@@ -114,9 +114,10 @@ export function originalSlice(n: NormalizedText, start: number, end: number): st
 export function looksChinese(text: string): boolean {
   let han = 0;
   let latin = 0;
-  for (const ch of text) {
-    if (/\p{Script=Han}/u.test(ch)) han++;
-    else if (/[A-Za-z]/.test(ch)) latin++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
   }
   return han > 0 && han * 3 >= latin;
 }
