@@ -17,6 +17,15 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
 
+const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
+
+/** Length of the run of Han characters starting at `from`, walking in `step` direction. */
+function hanRun(chars: readonly string[], from: number, step: 1 | -1): number {
+  let n = 0;
+  for (let i = from; i >= 0 && i < chars.length && isHan(chars[i]); i += step) n++;
+  return n;
+}
+
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[a-z0-9]/.test(ch);
 }
@@ -77,7 +86,9 @@ export function normalizeText(source: string): NormalizedText {
   for (let i = 1; i + 1 < finalChars.length; i++) {
     if (finalChars[i] === '-' && finalChars[i - 1] === ' ' && finalChars[i + 1] === ' ') finalChars[i] = '—';
   }
-  // Step 3: fold spacing. Keep one space only where it separates two word characters.
+  // Step 3: fold spacing. Keep one space only where it separates two word characters. Between
+  // Chinese, spacing out single characters ("非 常 抱 歉") is dropped, but a space between longer
+  // runs is chat-style punctuation ("转账还没成 换谁都慌的") and becomes a clause break.
   const out: string[] = [];
   const outOrigin: number[] = [];
   for (let i = 0; i < finalChars.length; i++) {
@@ -88,6 +99,9 @@ export function normalizeText(source: string): NormalizedText {
       while (j < finalChars.length && finalChars[j] === ' ') j++;
       if (isWordChar(prev) && isWordChar(finalChars[j])) {
         out.push(' ');
+        outOrigin.push(origin[i]!);
+      } else if (hanRun(finalChars, i - 1, -1) >= 2 && hanRun(finalChars, j, 1) >= 2) {
+        out.push(',');
         outOrigin.push(origin[i]!);
       }
       i = j - 1;

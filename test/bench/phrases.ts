@@ -12,8 +12,10 @@ export interface PhraseBank {
   flags: Record<string, { positive: string[]; negative: string[] }>;
 }
 
-export function loadPhraseBank(): PhraseBank {
-  return parse(readFileSync(fileURLToPath(new URL('../fixtures/phrases.yaml', import.meta.url)), 'utf8'));
+export type BankName = 'phrases' | 'phrases-b';
+
+export function loadPhraseBank(name: BankName = 'phrases'): PhraseBank {
+  return parse(readFileSync(fileURLToPath(new URL(`../fixtures/${name}.yaml`, import.meta.url)), 'utf8'));
 }
 
 export interface PhraseResult {
@@ -26,10 +28,10 @@ export interface PhraseResult {
 }
 
 /** Does the rubric hear `id` in `text` (signals: strong or weak; flags: any)? */
-export function phraseResults(): PhraseResult[] {
+export function phraseResults(name: BankName = 'phrases'): PhraseResult[] {
   const { rubric } = loadRubric();
   if (!rubric) throw new Error(`rubric failed to load:\n${loadRubric().issues.map((i) => formatIssue(i)).join('\n')}`);
-  const bank = loadPhraseBank();
+  const bank = loadPhraseBank(name);
   const hears = (group: 'signals' | 'flags', id: string, text: string) => {
     const d = detectTurn(text, rubric, undefined);
     if (group === 'flags') return d.flags.some((f) => f.id === id);
@@ -56,11 +58,12 @@ export function phraseResults(): PhraseResult[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
+  const bankName = (process.argv[3] ?? 'phrases') as BankName;
   let tp = 0;
   let p = 0;
   let tn = 0;
   let n = 0;
-  for (const r of phraseResults()) {
+  for (const r of phraseResults(bankName)) {
     tp += r.positives - r.missed.length;
     p += r.positives;
     tn += r.negatives - r.falseHits.length;

@@ -12,15 +12,20 @@ describe('normalizeText', () => {
     expect(normalizeText('非常抱歉,讓您久等了。這不是我們的問題。').text).toBe('非常抱歉,让您久等了。这不是我们的问题。');
   });
 
+  it('reads a space between Chinese phrases as a clause break, between single characters as spacing', () => {
+    expect(normalizeText('亲 钱扣了转账还没成 换谁都慌的').text).toBe('亲钱扣了转账还没成,换谁都慌的');
+    expect(normalizeText('对 不 起').text).toBe('对不起');
+  });
+
   it('drops control and zero-width characters', () => {
     expect(normalizeText('sor\u0000ry\u200b \u0007now').text).toBe('sorry now');
   });
 
   it('maps every normalised unit back to the original text, emoji included', () => {
-    const source = '🙏 讓您  久等了 SORRY';
+    const source = '🙏 讓 您  久 等了 SORRY';
     const n = normalizeText(source);
     const start = n.text.indexOf('让您');
-    expect(originalSlice(n, start, start + 4)).toBe('讓您  久等');
+    expect(originalSlice(n, start, start + 4)).toBe('讓 您  久 等');
     const s = n.text.indexOf('sorry');
     expect(originalSlice(n, s, s + 5)).toBe('SORRY');
     expect(n.origin.length).toBe(n.text.length);
