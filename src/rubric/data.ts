@@ -58,6 +58,8 @@ export const FlagDef = z.strictObject({
   /** Graver forms of the flag (e.g. buying silence), which cap the total at `severe_cap`. */
   severe_patterns: z.array(z.string().min(1)).default([]),
   severe_cap: z.number().min(0).max(100).optional(),
+  /** false: a nearby "不"/"not" does not cancel it ("能不能听懂人话" is still rude). */
+  negatable: z.boolean().default(true),
   /** Phrases that look like the flag but are not ("我做不了主,但我马上向经理申请"). */
   except: z.array(z.string().min(1)).default([]),
   advice: LocalText,

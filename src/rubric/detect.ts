@@ -175,7 +175,7 @@ export function detectTurn(
     ];
     for (const s of dedupe(found)) {
       if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
-      if (!negatedAt(s)) flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
+      if (!def.negatable || !negatedAt(s)) flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
     }
   }
   const keyPoints: (Hit & { id: string })[] = [];
