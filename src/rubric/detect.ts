@@ -210,29 +210,42 @@ export function detectTurn(
   };
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』' };
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', "'": "'" };
+const isWordUnit = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+// "您说……", "you said …": what follows, to the end of the clause, is the customer's, not the
+// trainee's. "您说得对" (you're right) is the trainee's own words and stays.
+const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前|上次)?(?:说|讲|提到|问|要求)(?![得的对吧声明清]|什么都|啥都|一声|实话)|(?<![a-z])(?:you|u) (?:said|mentioned|asked|wanted|say|told me)(?![a-z]))[^。.!?;\n,:—–…]*/g;
 
 /**
- * Words inside quotation marks are someone else's (the customer's, the manager's): blank them
- * out, keeping every index, so "您刚才说“你们必须道歉”" is not heard as the trainee apologising.
+ * Words someone else said are blanked out, keeping every index, so "您刚才说“你们必须道歉”" or
+ * "you said 'make it go away for a grand'" is not heard as the trainee apologising or promising.
+ * A single quote counts as a quotation mark only when it cannot be an apostrophe.
  */
 export function maskQuotes(text: string): string {
-  if (!/["「『]/.test(text)) return text;
+  const blank = (s: string) => '\u3000'.repeat(s.length);
+  let masked = text.replace(REPORTED, (m) => m.replace(/^(.*?(?:说|讲|提到|问|要求|said|mentioned|asked|wanted|say|told me))(.*)$/s, (_, head: string, rest: string) => head + blank(rest)));
+  if (!/["「『']/.test(masked)) return masked;
   let out = '';
   let closer: string | undefined;
-  for (const ch of text) {
+  let opened = 0;
+  for (let i = 0; i < masked.length; i++) {
+    const ch = masked[i]!;
     if (closer !== undefined) {
-      if (ch === closer) {
+      if (ch === closer && (ch !== "'" || !isWordUnit(masked[i + 1]))) {
         closer = undefined;
         out += ch;
-      } else out += '\u3000'.repeat(ch.length);
+      } else out += '\u3000';
     } else {
-      if (ch in QUOTE_PAIRS) closer = QUOTE_PAIRS[ch];
+      const apostrophe = ch === "'" && (isWordUnit(masked[i - 1]) || masked[i + 1] === ' ' || masked[i + 1] === undefined);
+      if (ch in QUOTE_PAIRS && !apostrophe) {
+        closer = QUOTE_PAIRS[ch];
+        opened = i;
+      }
       out += ch;
     }
   }
   // An unclosed quote masks nothing: more likely a stray mark than a long quotation.
-  return closer === undefined ? out : text;
+  return closer === undefined ? out : out.slice(0, opened) + masked.slice(opened);
 }
 
 /** Does a "but" follow position `end` in the same sentence ("理解您的心情,但是……")? */

@@ -97,7 +97,10 @@ export function normalizeText(source: string): NormalizedText {
       const prev = out[out.length - 1];
       let j = i + 1;
       while (j < finalChars.length && finalChars[j] === ' ') j++;
-      if (isWordChar(prev) && isWordChar(finalChars[j])) {
+      const next = finalChars[j];
+      // Also keep a space beside a quote mark, so "it 'in writing'" is told from "it's".
+      const quoteEdge = (isWordChar(prev) && (next === "'" || next === '"')) || ((prev === "'" || prev === '"') && isWordChar(next));
+      if ((isWordChar(prev) && isWordChar(next)) || quoteEdge) {
         out.push(' ');
         outOrigin.push(origin[i]!);
       } else if (hanRun(finalChars, i - 1, -1) >= 2 && hanRun(finalChars, j, 1) >= 2) {
