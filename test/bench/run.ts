@@ -60,17 +60,23 @@ print('validate.ms_per_scenario', (performance.now() - vStart) / (rounds * sourc
 // Agreement with expert grades. dev and dev-b are tuning sets; holdout never was.
 const dev = agreementOf(scoreGradedSet('dev'));
 const devB = agreementOf(scoreGradedSet('dev-b'));
+const devC = agreementOf(scoreGradedSet('dev-c'));
 const holdout = agreementOf(scoreGradedSet('holdout'));
 print('agreement.spearman_dev', dev.spearman);
 print('agreement.mae_dev', dev.mae, 1);
 print('agreement.spearman_dev_b', devB.spearman);
 print('agreement.mae_dev_b', devB.mae, 1);
+print('agreement.spearman_dev_c', devC.spearman);
+print('agreement.mae_dev_c', devC.mae, 1);
 print('agreement.spearman_holdout', holdout.spearman);
 print('agreement.mae_holdout', holdout.mae, 1);
 print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
 
-const phrases = phraseResults();
-const pos = phrases.reduce((a, r) => a + r.positives, 0);
-const neg = phrases.reduce((a, r) => a + r.negatives, 0);
-print('phrases.recall', phrases.reduce((a, r) => a + r.positives - r.missed.length, 0) / pos);
-print('phrases.clean_negatives', phrases.reduce((a, r) => a + r.negatives - r.falseHits.length, 0) / neg);
+for (const bank of ['phrases', 'phrases-b'] as const) {
+  const results = phraseResults(bank);
+  const pos = results.reduce((a, r) => a + r.positives, 0);
+  const neg = results.reduce((a, r) => a + r.negatives, 0);
+  const key = bank.replace('-', '_');
+  print(`${key}.recall`, results.reduce((a, r) => a + r.positives - r.missed.length, 0) / pos);
+  print(`${key}.clean_negatives`, results.reduce((a, r) => a + r.negatives - r.falseHits.length, 0) / neg);
+}
