@@ -29,7 +29,9 @@ function fileIssue(file: string, code: Issue['code'], params: Record<string, str
 export function readSource(path: string, maxBytes: number = YAML_LIMITS.maxBytes): SourceFile | Issue {
   const file = displayPath(path);
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    if (stat.isDirectory()) return fileIssue(file, 'file_unreadable', { reason: 'it is a folder, not a file' });
+    const size = stat.size;
     if (size > maxBytes) return fileIssue(file, 'file_too_large', { size, limit: maxBytes });
     const bytes = readFileSync(path);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

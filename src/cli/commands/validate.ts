@@ -67,7 +67,7 @@ and every file is checked even when others are broken. Exit 1 on any error.
       const summary =
         lang === 'zh'
           ? `${files.length} 个文件,${okFiles.length} 个通过,${errors.length} 个错误。`
-          : `${files.length} files, ${okFiles.length} valid, ${errors.length} errors.`;
+          : `${files.length} file${files.length === 1 ? '' : 's'}, ${okFiles.length} valid, ${errors.length} error${errors.length === 1 ? '' : 's'}.`;
       (errors.length > 0 ? io.err : io.out)(`${summary}\n`);
     }
     return errors.length > 0 ? EXIT.bad : EXIT.ok;
