@@ -107,6 +107,47 @@ export const ScoringDef = z.strictObject({
   max_turns: z.number().int().min(1).max(1000),
 });
 
+const SignalEffects = z.partialRecord(SignalId, z.number().min(-100).max(100));
+
+/**
+ * How a reply moves the simulated customer. Deltas are per signal, scaled by the signal's
+ * strength, and counted once per reply; a signal already shown earlier counts `repeat_factor`.
+ */
+export const DynamicsDef = z.strictObject({
+  start_trust: z.number().min(0).max(100),
+  /** Anger change per signal, by the customer's motive (negative calms). */
+  anger: z.strictObject({ vent: SignalEffects, respect: SignalEffects, compensation: SignalEffects }),
+  /** Trust change per signal, by motive. */
+  trust: z.strictObject({ vent: SignalEffects, respect: SignalEffects, compensation: SignalEffects }),
+  /** Anger and trust change when a reply raises a red flag. */
+  flags: z.partialRecord(FlagId, z.strictObject({ anger: z.number(), trust: z.number() })),
+  /** Anger and trust change per scenario key point made. */
+  key_point: z.strictObject({ anger: z.number(), trust: z.number() }),
+  /** An apology with nothing else, when the customer has heard one before. */
+  hollow_apology: z.strictObject({ anger: z.number(), trust: z.number() }),
+  /** A reply in which the rubric hears nothing at all. */
+  idle: z.strictObject({ anger: z.number(), trust: z.number() }),
+  /** Share of a signal's effect left when it was already shown in an earlier reply. */
+  repeat_factor: z.number().min(0).max(1),
+  /** The customer accepts when anger <= anger_max, trust >= trust_min and one of needs_any was shown. */
+  resolve: z.strictObject({
+    anger_max: z.number().min(0).max(100),
+    trust_min: z.number().min(0).max(100),
+    needs_any: z.array(SignalId).min(1),
+  }),
+  /** The customer walks out when anger reaches this. */
+  escalate_anger: z.number().min(1).max(100),
+  /** Stage moves: listening once acknowledged, negotiating once a fix is discussed, closing near agreement. */
+  stages: z.strictObject({
+    listening: z.array(SignalId).min(1),
+    negotiating: z.array(SignalId).min(1),
+    closing_anger_max: z.number().min(0).max(100),
+  }),
+  /** Lines when no scenario beat fits, by anger band (low < 40 <= mid < 70 <= high). */
+  fallback: z.strictObject({ low: z.array(LocalText).min(3), mid: z.array(LocalText).min(3), high: z.array(LocalText).min(3) }),
+});
+export type DynamicsDef = z.infer<typeof DynamicsDef>;
+
 export const RubricFile = z.strictObject({
   version: z.literal(1),
   dimensions: z.array(DimensionDef).optional(),
@@ -115,6 +156,7 @@ export const RubricFile = z.strictObject({
   flags: z.array(FlagDef).optional(),
   language: LanguageDef.optional(),
   scoring: ScoringDef.optional(),
+  dynamics: DynamicsDef.optional(),
 });
 export type RubricFile = z.infer<typeof RubricFile>;
 
@@ -133,4 +175,5 @@ export interface RubricData {
   flags: FlagDef[];
   language: LanguageDef;
   scoring: ScoringDef;
+  dynamics: DynamicsDef;
 }

@@ -248,6 +248,23 @@ export function maskQuotes(text: string): string {
   return closer === undefined ? out : out.slice(0, opened) + masked.slice(opened);
 }
 
+/** Red flags that make a whole turn heard as hostile, cancelling its courtesy. */
+const HOSTILE: ReadonlySet<FlagId> = new Set(['blame', 'rude']);
+
+/**
+ * The signals a reply is credited with, as a listener hears them: a blaming or rude turn earns
+ * nothing for its apology, empathy or thanks, and a salad of stock phrases counts for less.
+ */
+export function heardSignals(d: TurnDetection, rubric: CompiledRubric): { kept: SignalHit[]; cancelled: boolean; scale: number } {
+  const hostile = d.flags.some((f) => HOSTILE.has(f.id));
+  const courtesy = new Set(rubric.data.signals.filter((s) => s.kind === 'courtesy').map((s) => s.id));
+  const scale = d.salad ? rubric.data.scoring.salad_strength : 1;
+  const kept = d.signals
+    .filter((s) => !(hostile && courtesy.has(s.id)))
+    .map((s) => (scale === 1 ? s : { ...s, strength: s.strength * scale }));
+  return { kept, cancelled: kept.length < d.signals.length, scale };
+}
+
 /** Does a "but" follow position `end` in the same sentence ("理解您的心情,但是……")? */
 function followedByBut(text: string, sentence: Span, end: number, butWords: readonly string[]): boolean {
   const rest = text.slice(end, sentence.end);

@@ -3,7 +3,7 @@ import { localize } from '../scenario/schema.ts';
 import { looksChinese } from '../text/normalize.ts';
 import type { CompiledRubric, CompiledScenario } from './compile.ts';
 import { compileScenario } from './compile.ts';
-import { detectTurn, type SignalHit, type TurnDetection } from './detect.ts';
+import { detectTurn, heardSignals, type SignalHit, type TurnDetection } from './detect.ts';
 import { message, type Lang, type MessageCode } from './messages.ts';
 
 export interface Feedback {
@@ -34,9 +34,6 @@ export interface ScoreReport {
 }
 
 const DIMENSIONS: DimensionId[] = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'];
-/** Red flags that make a whole turn heard as hostile, cancelling its courtesy. */
-const HOSTILE: ReadonlySet<FlagId> = new Set(['blame', 'rude']);
-
 export interface Scorer {
   /** Score a transcript, optionally against a scenario (adds its key points and forbidden moves). */
   scoreTranscript(transcript: Transcript, scenario?: Scenario): ScoreReport;
@@ -158,12 +155,9 @@ function judgeTurns(
       if (f.severe) j.severe.add(f.id);
       feedback.push({ code: `flag_${f.id}`, kind: 'warning', message: t(flagDef.get(f.id)!.advice), evidence: f.evidence });
     }
-    // A blaming or rude turn is heard as hostile: its courtesy earns nothing.
-    const hostile = d.flags.some((f) => HOSTILE.has(f.id));
-    const kept = d.signals.filter((s) => !(hostile && signalDef.get(s.id)!.kind === 'courtesy'));
-    if (kept.length < d.signals.length) feedback.push({ code: 'apology_cancelled', kind: 'warning', message: say('apology_cancelled') });
-    const scale = d.salad ? scoring.salad_strength : 1;
-    for (const s of kept) j.credited.push({ turn: index, start: s.start, hit: { ...s, strength: s.strength * scale } });
+    const { kept, cancelled } = heardSignals(d, rubric);
+    if (cancelled) feedback.push({ code: 'apology_cancelled', kind: 'warning', message: say('apology_cancelled') });
+    for (const s of kept) j.credited.push({ turn: index, start: s.start, hit: s });
     for (const s of d.negated) {
       const name = t(signalDef.get(s.id)!.name);
       feedback.push({ code: `negated_${s.id}`, kind: 'warning', message: say('negated', { evidence: s.evidence, signal: name }), evidence: s.evidence });
@@ -175,8 +169,7 @@ function judgeTurns(
     if (stock && !apologies.some((s) => s.strength === 1)) {
       feedback.push({ code: 'stock_apology', kind: 'tip', message: say('stock_apology', { evidence: stock.evidence }), evidence: stock.evidence });
     }
-    const substantive = (s: SignalHit) =>
-      signalDef.get(s.id)!.kind === 'substance' && s.strength * scale >= scoring.substance_min_strength;
+    const substantive = (s: SignalHit) => signalDef.get(s.id)!.kind === 'substance' && s.strength >= scoring.substance_min_strength;
     if (kept.some(substantive) || d.keyPoints.length > 0) j.substanceTurns++;
     else if (apologies.length > 0) j.hollowApologyTurns++;
     for (const k of d.keyPoints) {
@@ -195,7 +188,7 @@ function judgeTurns(
     }
     j.turns.push({
       turn: index,
-      signals: kept.map((s) => ({ id: s.id, evidence: s.evidence, strength: round2(s.strength * scale) })),
+      signals: kept.map((s) => ({ id: s.id, evidence: s.evidence, strength: round2(s.strength) })),
       feedback,
     });
   }

@@ -77,6 +77,68 @@ export const ModelAnswer = z.strictObject({
   replies: z.array(LocalText).min(1),
 });
 
+export const Stage = z.enum(['opening', 'listening', 'negotiating', 'closing']);
+export type Stage = z.infer<typeof Stage>;
+
+const Range = z
+  .tuple([z.number().min(0).max(100), z.number().min(0).max(100)])
+  .refine(([lo, hi]) => lo <= hi, { message: 'the range must go from low to high' });
+
+/**
+ * When a beat (or an ending) may be chosen. Every condition given must hold; "this reply" means
+ * the trainee's latest reply, "so far" the whole conversation.
+ */
+export const Condition = z.strictObject({
+  /** The customer's stage is one of these. */
+  stage: z.array(Stage).min(1).optional(),
+  /** Anger after this reply is within [low, high]. */
+  anger: Range.optional(),
+  /** Trust after this reply is within [low, high]. */
+  trust: Range.optional(),
+  /** This reply shows every one of these signals. */
+  signals: z.array(SignalId).min(1).optional(),
+  /** This reply shows at least one of these signals. */
+  any_signals: z.array(SignalId).min(1).optional(),
+  /** None of these signals has been shown so far. */
+  missing: z.array(SignalId).min(1).optional(),
+  /** This reply raised at least one of these red flags. */
+  flags: z.array(FlagId).min(1).optional(),
+  /** This reply asked about at least one of these facts (ids from `facts`). */
+  asked: z.array(Id).min(1).optional(),
+  /** This reply made at least one of these key points (ids from `key_points`). */
+  key_points: z.array(Id).min(1).optional(),
+  /** This beat has already been played (an id from `beats`). */
+  after: Id.optional(),
+  /** At least this many trainee replies so far. */
+  min_turn: z.number().int().min(1).max(100).optional(),
+});
+export type Condition = z.infer<typeof Condition>;
+
+export const Beat = z.strictObject({
+  id: Id,
+  when: Condition.default({}),
+  /** Variants of the customer's line; the session's seed picks one not said before. */
+  lines: z.array(LocalText).min(1),
+  /** Play this beat at most once per session. */
+  once: z.boolean().default(false),
+  /** Move the customer to this stage when the beat plays. */
+  goto: Stage.optional(),
+});
+export type Beat = z.infer<typeof Beat>;
+
+export const Ending = z.strictObject({
+  /** Extra conditions on top of the rubric's rule for this outcome. */
+  when: Condition.default({}),
+  lines: z.array(LocalText).min(1),
+});
+
+export const Endings = z.strictObject({
+  resolved: Ending,
+  escalated: Ending.extend({ threat: z.enum(['consumer_council', 'media', 'lawyer', 'regulator', 'manager']) }),
+  timeout: Ending,
+});
+export type Endings = z.infer<typeof Endings>;
+
 export const Scenario = z.strictObject({
   version: z.literal(1),
   id: Id,
@@ -102,6 +164,10 @@ export const Scenario = z.strictObject({
   key_points: z.array(KeyPoint).default([]),
   forbidden: z.array(ForbiddenMove).default([]),
   model_answers: z.array(ModelAnswer).min(2),
+  /** What the customer says as the conversation goes; chosen by conditions, first match wins. */
+  beats: z.array(Beat).default([]),
+  /** How the conversation can end. Required for practice; scoring works without. */
+  endings: Endings.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -140,6 +140,7 @@ export function checkRubric(sources: readonly SourceFile[]): CheckedRubric {
     }
     if (v.language) merged.language = v.language;
     if (v.scoring) merged.scoring = v.scoring;
+    if (v.dynamics) merged.dynamics = v.dynamics;
   }
   const anchor = sources[0]?.file ?? 'rubric';
   const missing = (section: string): Issue => ({ file: anchor, line: 1, col: 1, severity: 'error', code: 'missing_section', path: section, params: { section } });
@@ -148,6 +149,7 @@ export function checkRubric(sources: readonly SourceFile[]): CheckedRubric {
   }
   if (!merged.language) issues.push(missing('language'));
   if (!merged.scoring) issues.push(missing('scoring'));
+  if (!merged.dynamics) issues.push(missing('dynamics'));
   const sum = merged.dimensions.reduce((a, d) => a + d.weight, 0);
   if (merged.dimensions.length > 0 && Math.abs(sum - 100) > 1e-9) {
     issues.push({ file: anchor, line: 1, col: 1, severity: 'error', code: 'weights_sum', path: 'dimensions', params: { sum } });

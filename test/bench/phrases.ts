@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { detectTurn } from '../../src/rubric/detect.ts';
+import { detectTurn, heardSignals } from '../../src/rubric/detect.ts';
 import { loadRubric } from '../../src/node/library.ts';
 import { formatIssue } from '../../src/scenario/issues.ts';
 
@@ -35,10 +35,7 @@ export function phraseResults(name: BankName = 'phrases'): PhraseResult[] {
   const hears = (group: 'signals' | 'flags', id: string, text: string) => {
     const d = detectTurn(text, rubric, undefined);
     if (group === 'flags') return d.flags.some((f) => f.id === id);
-    // As the scorer does: courtesy in a blaming or rude turn is not heard.
-    const hostile = d.flags.some((f) => f.id === 'blame' || f.id === 'rude');
-    const kind = rubric.data.signals.find((s) => s.id === id)?.kind;
-    return d.signals.some((s) => s.id === id) && !(hostile && kind === 'courtesy');
+    return heardSignals(d, rubric).kept.some((s) => s.id === id);
   };
   const results: PhraseResult[] = [];
   for (const group of ['signals', 'flags'] as const) {

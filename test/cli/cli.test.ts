@@ -68,7 +68,7 @@ describe('dojo validate, list, usage', () => {
   it('validates the shipped library', async () => {
     const r = await run(['validate']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/7 files, 7 valid, 0 errors/);
+    expect(r.out).toMatch(/(\d+) files, \1 valid, 0 errors/);
   });
 
   it('reports every broken file as file:line:col code message and still checks the rest', async () => {

@@ -88,7 +88,7 @@ describe('transcripts and rubric files', () => {
   });
 
   it('rejects rubric weights that do not add up to 100', () => {
-    const files = ['servqual', 'steps', 'signals', 'flags', 'language'].map((f) => ({
+    const files = ['servqual', 'steps', 'signals', 'flags', 'language', 'dynamics'].map((f) => ({
       file: `${f}.yaml`,
       text: readFileSync(new URL(`../../scenarios/rubric/${f}.yaml`, import.meta.url), 'utf8'),
     }));
