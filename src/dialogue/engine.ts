@@ -151,8 +151,8 @@ function advance(rubric: CompiledRubric, cs: CompiledScenario, state: DialogueSt
     angerDelta += dyn.idle.anger;
     trustDelta += dyn.idle.trust;
   }
-  const anger = clamp(state.anger + angerDelta);
-  const trust = clamp(state.trust + trustDelta);
+  const anger = clamp(state.anger + Math.max(angerDelta, -dyn.max_calm_per_reply));
+  const trust = clamp(state.trust + Math.min(trustDelta, dyn.max_trust_per_reply));
   const shown = [...new Set([...state.shown, ...strength.keys()])];
   events.push({ type: 'mood', anger, trust, angerDelta: anger - state.anger, trustDelta: trust - state.trust });
 

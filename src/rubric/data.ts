@@ -127,6 +127,9 @@ export const DynamicsDef = z.strictObject({
   hollow_apology: z.strictObject({ anger: z.number(), trust: z.number() }),
   /** A reply in which the rubric hears nothing at all. */
   idle: z.strictObject({ anger: z.number(), trust: z.number() }),
+  /** One reply can calm the customer by at most this much, and win at most this much trust. */
+  max_calm_per_reply: z.number().min(1).max(100),
+  max_trust_per_reply: z.number().min(1).max(100),
   /** Share of a signal's effect left when it was already shown in an earlier reply. */
   repeat_factor: z.number().min(0).max(1),
   /** The customer accepts when anger <= anger_max, trust >= trust_min and one of needs_any was shown. */
