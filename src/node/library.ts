@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { playabilityCheck } from '../dialogue/playable.ts';
 import { compileRubric, type CompiledRubric } from '../rubric/compile.ts';
 import type { Issue } from '../scenario/issues.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -94,7 +95,8 @@ export function loadLibrary(dir: string = defaultScenarioDir(), extraFiles: stri
   const files = [...yamlFilesUnder(dir).scenarios, ...extraFiles];
   const read = files.map((f) => readSource(f));
   const sources = read.filter((r): r is SourceFile => !isIssue(r));
-  const checked = sources.map((s) => checkScenario(s, loaded.rubric?.data));
+  const deep = loaded.rubric ? playabilityCheck(loaded.rubric) : undefined;
+  const checked = sources.map((s) => checkScenario(s, loaded.rubric?.data, deep));
   const dupes = checkLibrary(checked, sources);
   const scenarios = new Map<string, { scenario: Scenario; file: string }>();
   for (const c of checked) {

@@ -38,6 +38,12 @@ const TEMPLATES = {
   missing_section: { en: "the rubric has no '{section}' section", zh: "评分规则缺少 '{section}' 部分" },
   unknown_scenario: { en: "unknown scenario '{id}'{suggestion}", zh: "未知的场景 '{id}'{suggestion}" },
   no_files: { en: 'no .yaml files found', zh: '没有找到 .yaml 文件' },
+  unreachable_beat: { en: "beat '{id}' can never play: {reason}", zh: "情节 '{id}' 永远不会出现:{reason}" },
+  no_endings: { en: 'no endings: the scenario can be scored but not practised', zh: '没有结局:该场景可以评分,但不能练习' },
+  unresolvable: {
+    en: "no model answer reaches the 'resolved' ending ({detail})",
+    zh: "没有一个示范回答能走到“解决”结局({detail})",
+  },
 } as const;
 
 export type IssueCode = keyof typeof TEMPLATES;

@@ -58,6 +58,53 @@ function duplicateIds(parsed: ParsedFile<unknown>, file: string, items: { id: st
   return issues;
 }
 
+/** A problem found by a check that works on the parsed scenario; located by its path. */
+export interface ScenarioFinding {
+  readonly path: Path;
+  readonly code: IssueCode;
+  readonly params: Record<string, string | number>;
+  readonly severity: Issue['severity'];
+}
+
+/** Beats and endings: references that must exist, and beats that can never play. */
+function beatFindings(s: Scenario): ScenarioFinding[] {
+  const out: ScenarioFinding[] = [];
+  const beatIds = s.beats.map((b) => b.id);
+  const refs = (path: Path, kind: string, ids: readonly string[] | undefined, known: string[]) => {
+    ids?.forEach((id, i) => {
+      if (!known.includes(id)) out.push({ path: [...path, i], code: 'unknown_reference', params: { kind, id, suggestion: closest(id, known) }, severity: 'error' });
+    });
+  };
+  const conditions: { path: Path; when: Scenario['beats'][number]['when'] }[] = [
+    ...s.beats.map((b, i) => ({ path: ['beats', i, 'when'] as Path, when: b.when })),
+    ...(s.endings ? (['resolved', 'escalated', 'timeout'] as const).map((e) => ({ path: ['endings', e, 'when'] as Path, when: s.endings![e].when })) : []),
+  ];
+  for (const { path, when } of conditions) {
+    refs([...path, 'asked'], 'fact', when.asked, s.facts.map((f) => f.id));
+    refs([...path, 'key_points'], 'key point', when.key_points, s.key_points.map((k) => k.id));
+    if (when.after !== undefined && !beatIds.includes(when.after)) {
+      out.push({ path: [...path, 'after'], code: 'unknown_reference', params: { kind: 'beat', id: when.after, suggestion: closest(when.after, beatIds) }, severity: 'error' });
+    }
+  }
+  s.beats.forEach((b, i) => {
+    const never = (reason: string) => out.push({ path: ['beats', i, 'id'], code: 'unreachable_beat', params: { id: b.id, reason }, severity: 'error' });
+    const both = (b.when.signals ?? []).filter((x) => b.when.missing?.includes(x));
+    if (both.length > 0) never(`it needs ${both.join(', ')} both shown and missing`);
+    // Follow the chain of `after` references: a cycle, or a beat that can never play, blocks this one.
+    const seen = new Set<string>([b.id]);
+    for (let next = b.when.after; next !== undefined; ) {
+      if (seen.has(next)) {
+        never(`its 'after' chain loops back to '${next}'`);
+        break;
+      }
+      seen.add(next);
+      next = s.beats.find((x) => x.id === next)?.when.after;
+    }
+  });
+  if (!s.endings) out.push({ path: ['id'], code: 'no_endings', params: {}, severity: 'warning' });
+  return out;
+}
+
 export interface CheckedScenario {
   readonly file: string;
   readonly scenario?: Scenario;
@@ -68,11 +115,18 @@ export interface CheckedScenario {
  * Parse and check one scenario file: shape (zod), patterns that compile, unique ids inside the
  * file, and a step model the rubric knows. Never throws for bad input.
  */
-export function checkScenario(source: SourceFile, rubric: RubricData | undefined): CheckedScenario {
+export function checkScenario(
+  source: SourceFile,
+  rubric: RubricData | undefined,
+  /** Further checks on a scenario that passed the others (e.g. playing its model answers). */
+  deepCheck?: (scenario: Scenario) => ScenarioFinding[],
+): CheckedScenario {
   const parsed = parseYaml(source.text, source.file, Scenario);
   if (!parsed.value) return { file: source.file, issues: parsed.issues };
   const s = parsed.value;
+  const located = (f: ScenarioFinding) => issueAt(parsed, source.file, f.code, [...f.path], f.params, f.severity);
   const issues = [
+    ...beatFindings(s).map(located),
     ...patternIssues(parsed, source.file, s),
     ...duplicateIds(parsed, source.file, s.facts, ['facts']),
     ...duplicateIds(parsed, source.file, s.key_points, ['key_points']),
@@ -82,7 +136,9 @@ export function checkScenario(source: SourceFile, rubric: RubricData | undefined
     const ids = rubric.step_models.map((m) => m.id);
     issues.push(issueAt(parsed, source.file, 'unknown_reference', ['step_model'], { kind: 'step model', id: s.step_model, suggestion: closest(s.step_model, ids) }));
   }
-  return issues.length > 0 ? { file: source.file, issues } : { file: source.file, scenario: s, issues };
+  if (deepCheck && !issues.some((i) => i.severity === 'error')) issues.push(...deepCheck(s).map(located));
+  const failed = issues.some((i) => i.severity === 'error');
+  return failed ? { file: source.file, issues } : { file: source.file, scenario: s, issues };
 }
 
 /** Check scenario ids across a library: two files may not claim the same id. */

@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultScenarioDir, displayPath, isIssue, loadRubric, readSource, yamlFilesUnder } from '../../node/library.ts';
 import { formatIssue, renderIssue, type Issue } from '../../scenario/issues.ts';
+import { playabilityCheck } from '../../dialogue/playable.ts';
+import { compileRubric } from '../../rubric/compile.ts';
 import { checkLibrary, checkRubric, checkScenario, type SourceFile } from '../../scenario/validate.ts';
 import { EXIT, langOf, parseCommandArgs, type Io } from '../io.ts';
 
@@ -44,12 +46,14 @@ and every file is checked even when others are broken. Exit 1 on any error.
     // Scenarios are cross-checked against the rubric being validated, or the shipped one.
     const checkedRubric = rubricSources.length > 0 ? checkRubric(rubricSources) : undefined;
     if (checkedRubric) issues.push(...checkedRubric.issues);
-    const rubricData = checkedRubric ? checkedRubric.data : loadRubric().rubric?.data;
+    const rubric = checkedRubric ? (checkedRubric.data ? compileRubric(checkedRubric.data) : undefined) : loadRubric().rubric;
+    const rubricData = rubric?.data;
+    const deep = rubric ? playabilityCheck(rubric) : undefined;
 
     const scenarioRead = read(scenarioFiles);
     issues.push(...scenarioRead.filter(isIssue));
     const sources = scenarioRead.filter((r): r is SourceFile => !isIssue(r));
-    const checked = sources.map((s) => checkScenario(s, rubricData));
+    const checked = sources.map((s) => checkScenario(s, rubricData, deep));
     issues.push(...checked.flatMap((c) => c.issues), ...checkLibrary(checked, sources));
 
     const files = [...rubricRead, ...scenarioRead].map((r) => r.file);
