@@ -63,7 +63,8 @@ describe('scenario files', () => {
     expect(codes).toContain('bad_pattern:facts.1.asked_by.0');
     expect(codes).toContain('duplicate_id:facts.1.id');
     expect(codes).toContain('unknown_reference:step_model');
-    expect(check(text).issues.find((i) => i.code === 'unknown_reference')?.params.suggestion).toBe('counter');
+    expect(check(text).issues.find((i) => i.path === 'step_model')?.params.suggestion).toBe('counter');
+    expect(codes).toContain('unknown_reference:beats.6.when.asked.0');
   });
 
   it('finds duplicate scenario ids across files', () => {
