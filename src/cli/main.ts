@@ -1,6 +1,7 @@
 import { coachCommand } from './commands/coach.ts';
 import { listCommand } from './commands/list.ts';
 import { playCommand } from './commands/play.ts';
+import { practiceCommand } from './commands/practice.ts';
 import { scoreCommand } from './commands/score.ts';
 import { validateCommand } from './commands/validate.ts';
 import { EXIT, UsageError, type Io, defaultIo } from './io.ts';
@@ -12,6 +13,7 @@ Usage:
   dojo score FILE... [--scenario ID|PATH] [--json]   score transcripts (YAML or JSON)
   dojo validate [PATH...] [--json]                   check scenario and rubric files
   dojo list [--json]                                 the scenario library
+  dojo practice [SCENARIO]                           talk to an angry customer (terminal)
   dojo play SCENARIO --replies FILE [--seed N] [--json]  a whole conversation from a file
   dojo coach [SCENARIO]                              answer a customer, get scored at once
   dojo COMMAND --help                                help for one command
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], io: Io) => 
   list: listCommand,
   coach: coachCommand,
   play: playCommand,
+  practice: practiceCommand,
 };
 
 /**

@@ -1,0 +1,36 @@
+import { createDialogue } from '../../dialogue/engine.ts';
+import { closest } from '../../scenario/issues.ts';
+import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
+import { libraryOrReport } from './shared.ts';
+
+export const practiceCommand = {
+  help: `Usage: dojo practice [SCENARIO] [--seed N] [--lang zh|en]
+
+Practise in the terminal: pick a scenario (or name one), read the angry customer's words, type
+your replies and watch the anger meter. Tab shows a hint, Esc ends the session, and the report
+shows your scores, the steps you took, any red flags in your own words, and a model answer beside
+your replies. Needs a terminal; for scripts use 'dojo play SCENARIO --replies FILE'.
+`,
+  async run(args: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs(args, { seed: { type: 'string' } });
+    const lang = langOf(values.lang, io.env);
+    const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not '${values.seed}'`);
+    if (!io.interactive) {
+      io.err("dojo practice needs a terminal. For scripts and CI use 'dojo play SCENARIO --replies FILE'.\n");
+      return EXIT.usage;
+    }
+    const library = libraryOrReport(io, lang);
+    if (!library) return EXIT.bad;
+    const scenarios = [...library.scenarios.values()].map((e) => e.scenario).filter((s) => s.endings !== undefined);
+    const id = positionals[0];
+    const initial = id === undefined ? undefined : scenarios.find((s) => s.id === id);
+    if (id !== undefined && !initial) {
+      const suggestion = closest(id, scenarios.map((s) => s.id));
+      throw new UsageError(`unknown scenario '${id}'${suggestion ? `, did you mean '${suggestion}'?` : ''}`);
+    }
+    const { runPractice } = await import('../practice/run.tsx');
+    await runPractice({ dialogue: createDialogue(library.rubric, scenarios), rubric: library.rubric, scenarios, initial, lang, seed });
+    return EXIT.ok;
+  },
+};

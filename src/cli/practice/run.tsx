@@ -1,0 +1,19 @@
+import { render } from 'ink';
+import type { Dialogue } from '../../dialogue/engine.ts';
+import type { CompiledRubric } from '../../rubric/compile.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { Lang } from '../../text/messages.ts';
+import { PracticeApp } from './PracticeApp.tsx';
+
+/** Render the practice app in the terminal until the trainee quits. */
+export async function runPractice(options: {
+  dialogue: Dialogue;
+  rubric: CompiledRubric;
+  scenarios: Scenario[];
+  initial?: Scenario;
+  lang: Lang;
+  seed: number;
+}): Promise<void> {
+  const app = render(<PracticeApp {...options} now={() => Date.now()} interactive={true} />, { exitOnCtrlC: true });
+  await app.waitUntilExit();
+}
