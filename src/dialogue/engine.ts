@@ -131,6 +131,9 @@ function advance(rubric: CompiledRubric, cs: CompiledScenario, state: DialogueSt
   const newKeyPoints = d.keyPoints.map((k) => k.id).filter((id) => !state.keyPoints.includes(id));
   let angerDelta = 0;
   let trustDelta = 0;
+  // An apology alone, when the customer has heard one already, is hollow: it earns nothing and irritates.
+  const hollow = strength.size === 1 && strength.has('apology') && state.shown.includes('apology');
+  if (hollow) strength.clear();
   for (const [id, s] of strength) {
     const factor = s * (state.shown.includes(id) ? dyn.repeat_factor : 1);
     angerDelta += (dyn.anger[motive][id] ?? 0) * factor;
@@ -142,12 +145,10 @@ function advance(rubric: CompiledRubric, cs: CompiledScenario, state: DialogueSt
   }
   angerDelta += dyn.key_point.anger * newKeyPoints.length;
   trustDelta += dyn.key_point.trust * newKeyPoints.length;
-  const onlyApology = strength.size === 1 && strength.has('apology');
-  if (onlyApology && state.shown.includes('apology')) {
+  if (hollow) {
     angerDelta += dyn.hollow_apology.anger;
     trustDelta += dyn.hollow_apology.trust;
-  }
-  if (strength.size === 0 && flags.size === 0 && newKeyPoints.length === 0) {
+  } else if (strength.size === 0 && flags.size === 0 && newKeyPoints.length === 0) {
     angerDelta += dyn.idle.anger;
     trustDelta += dyn.idle.trust;
   }

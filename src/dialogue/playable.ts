@@ -5,7 +5,7 @@ import { createDialogue } from './engine.ts';
 
 /**
  * A deep check for `checkScenario`: play every model answer, in each language it is written in,
- * and report when none reaches the `resolved` ending (the scenario contradicts itself).
+ * and report any that does not reach the `resolved` ending (the scenario contradicts itself).
  */
 export function playabilityCheck(rubric: CompiledRubric): (scenario: Scenario) => ScenarioFinding[] {
   return (scenario) => {
@@ -21,11 +21,12 @@ export function playabilityCheck(rubric: CompiledRubric): (scenario: Scenario) =
           if (state.outcome !== 'ongoing') break;
           state = dialogue.step(state, localize(reply, lang)).state;
         }
-        if (state.outcome === 'resolved') return [];
+        if (state.outcome === 'resolved') continue;
         const end = state.outcome === 'ongoing' ? 'unfinished' : state.outcome;
         outcomes.push(`answer ${i + 1} ${lang}: ${end}, anger ${state.anger}, trust ${state.trust}`);
       }
     }
+    if (outcomes.length === 0) return [];
     return [{ path: ['model_answers'], code: 'unresolvable', params: { detail: outcomes.join('; ') }, severity: 'error' }];
   };
 }

@@ -157,12 +157,16 @@ export function detectTurn(
       ...scan(strong, reply).map((s) => ({ ...s, strength: 1 })),
       ...scan(weak, reply).map((s) => ({ ...s, strength: def.weak_strength })),
     ];
-    for (const s of dedupe(found)) {
-      if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
+    // Decide negation before collapsing overlaps, so a negated reading cannot hide a plain one.
+    const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+    const plain = dedupe(live.filter((s) => !negatedAt(s)));
+    const overlapsPlain = (s: Span) => plain.some((p) => p.start < s.end && s.start < p.end);
+    const negatedOnly = dedupe(live.filter((s) => negatedAt(s) && !overlapsPlain(s)));
+    for (const s of [...plain, ...negatedOnly]) {
       const heardAsBut = def.kind === 'courtesy' && followedByBut(text, containing(sentences, s.start), s.end, rubric.negation.butWords);
       const strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
       const h: SignalHit = { ...hit(s), id: def.id, strength };
-      (negatedAt(s) ? negated : signals).push(h);
+      (plain.includes(s) ? signals : negated).push(h);
     }
   }
 
@@ -173,9 +177,9 @@ export function detectTurn(
       ...scan(severe, reply).map((s) => ({ ...s, strength: 2 })),
       ...scan(patterns, reply).map((s) => ({ ...s, strength: 1 })),
     ];
-    for (const s of dedupe(found)) {
-      if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
-      if (!def.negatable || !negatedAt(s)) flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
+    const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+    for (const s of dedupe(live.filter((x) => !def.negatable || !negatedAt(x)))) {
+      flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
     }
   }
   const keyPoints: (Hit & { id: string })[] = [];
@@ -184,13 +188,13 @@ export function detectTurn(
     const reply: Prepared = { text, sentences, mayMatch: scenario.anchors.lookup(text) };
     for (const f of scenario.forbidden) {
       const excluded = scan(f.except, reply);
-      for (const s of dedupe(scan(f.patterns, reply))) {
-        if (excluded.some((x) => x.start < s.end && s.start < x.end)) continue;
-        if (!negatedAt(s)) flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
+      const live = scan(f.patterns, reply).filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+      for (const s of dedupe(live.filter((x) => !negatedAt(x)))) {
+        flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
       }
     }
     for (const k of scenario.keyPoints) {
-      const first = dedupe(scan(k.patterns, reply)).find((s) => !negatedAt(s));
+      const first = dedupe(scan(k.patterns, reply).filter((s) => !negatedAt(s)))[0];
       if (first) keyPoints.push({ ...hit(first), id: k.id });
     }
     for (const f of scenario.facts) {

@@ -41,8 +41,8 @@ const TEMPLATES = {
   unreachable_beat: { en: "beat '{id}' can never play: {reason}", zh: "情节 '{id}' 永远不会出现:{reason}" },
   no_endings: { en: 'no endings: the scenario can be scored but not practised', zh: '没有结局:该场景可以评分,但不能练习' },
   unresolvable: {
-    en: "no model answer reaches the 'resolved' ending ({detail})",
-    zh: "没有一个示范回答能走到“解决”结局({detail})",
+    en: "every model answer must reach the 'resolved' ending; these do not: {detail}",
+    zh: "每个示范回答都应走到“解决”结局,以下没有:{detail}",
   },
 } as const;
 
