@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // The web app arrives with the practice-in-the-browser issue; for now this file configures vitest.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 20_000,
     // In CI, also write a JSON summary that .ci/run turns into a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-output/vitest.json' }]] : ['default'],
