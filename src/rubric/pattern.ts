@@ -90,6 +90,7 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
       pos.i++;
       while (src[pos.i] === ' ') pos.i++;
     } else if (ch === '*') {
+      if (!/[a-z0-9']$/.test(lit)) throw new PatternError(`'*' must end an English word in pattern "${src}"`);
       flush(true);
       pos.i++;
     } else {

@@ -17,7 +17,7 @@ export interface AgreementRow {
 }
 
 /** Score every item of a graded set with the shipped rubric and scenarios. */
-export function scoreGradedSet(name: 'dev' | 'dev-b' | 'dev-c' | 'holdout'): AgreementRow[] {
+export function scoreGradedSet(name: 'dev' | 'dev-b' | 'dev-c' | 'dev-d' | 'holdout'): AgreementRow[] {
   const library = loadLibrary();
   if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
   const scorer = createScorer(library.rubric);
@@ -36,7 +36,7 @@ export function agreementOf(rows: AgreementRow[]) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dev = [...scoreGradedSet('dev'), ...scoreGradedSet('dev-b'), ...scoreGradedSet('dev-c')];
+  const dev = [...scoreGradedSet('dev'), ...scoreGradedSet('dev-b'), ...scoreGradedSet('dev-c'), ...scoreGradedSet('dev-d')];
   const a = agreementOf(dev);
   const worst = [...dev].sort((x, y) => Math.abs(y.total - y.item.grade) - Math.abs(x.total - x.item.grade));
   for (const r of worst) {
