@@ -87,6 +87,8 @@ export const ScoringDef = z.strictObject({
   salad_coverage: z.number().min(0).max(1),
   /** A transcript with courtesy but no substance can score at most this. */
   hollow_cap: z.number().min(0).max(100),
+  /** A transcript with no firm time commitment anywhere can score at most this. */
+  vague_cap: z.number().min(0).max(100),
   /** A transcript with neither apology nor empathy anywhere can score at most this. */
   cold_cap: z.number().min(0).max(100),
   /** Substance weaker than this (a vague "as soon as possible") does not count as substance. */
