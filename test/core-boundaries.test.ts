@@ -1,11 +1,11 @@
-// The core (src/text, src/rubric, src/scenario) runs in Node and in the browser: it may not import
+// The core (src/text, src/rubric, src/scenario, src/dialogue) runs in Node and in the browser: it may not import
 // Node built-ins, React, ink or UI code, and scoring may not depend on Intl (ICU differs by build).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../src/', import.meta.url).pathname;
-const coreFiles = ['text', 'rubric', 'scenario'].flatMap((d) =>
+const coreFiles = ['text', 'rubric', 'scenario', 'dialogue'].flatMap((d) =>
   readdirSync(join(root, d)).filter((f) => f.endsWith('.ts')).map((f) => join(root, d, f)),
 );
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGraded } from '../../src/node/graded.ts';
 import { loadLibrary } from '../../src/node/library.ts';
 import { createScorer } from '../../src/rubric/score.ts';
+import { createDialogue } from '../../src/dialogue/engine.ts';
 import type { Transcript } from '../../src/scenario/schema.ts';
 import { checkScenario } from '../../src/scenario/validate.ts';
 import { agreementOf, scoreGradedSet } from './agreement.ts';
@@ -46,6 +47,22 @@ const bigStart = performance.now();
 scorer.scoreTranscript(big);
 print('score.ms_for_1mb_reply', performance.now() - bigStart, 1);
 
+// Dialogue: one step = detect, move the customer, pick a beat, plus scoring the conversation so far
+// (the terminal and web apps show the report as the trainee goes).
+const dialogue = createDialogue(library.rubric, [yogurt]);
+const stepTimes: number[] = [];
+for (let round = 0; round < 30; round++) {
+  let { state } = dialogue.startSession(yogurt, { seed: round, now: 0 });
+  for (const reply of replies.slice((round * 7) % 200, ((round * 7) % 200) + 6)) {
+    if (state.outcome !== 'ongoing') break;
+    const start = performance.now();
+    state = dialogue.step(state, reply).state;
+    dialogue.report(state);
+    stepTimes.push(performance.now() - start);
+  }
+}
+print('dialogue.median_ms_per_step', median(stepTimes));
+
 // Validation: the shipped scenario files, parsed and cross-checked many times over.
 const sources = ['yogurt-fly', 'pump-warranty'].map((id) => ({
   file: `${id}.yaml`,
@@ -61,6 +78,7 @@ print('validate.ms_per_scenario', (performance.now() - vStart) / (rounds * sourc
 const dev = agreementOf(scoreGradedSet('dev'));
 const devB = agreementOf(scoreGradedSet('dev-b'));
 const devC = agreementOf(scoreGradedSet('dev-c'));
+const devD = agreementOf(scoreGradedSet('dev-d'));
 const holdout = agreementOf(scoreGradedSet('holdout'));
 print('agreement.spearman_dev', dev.spearman);
 print('agreement.mae_dev', dev.mae, 1);
@@ -68,11 +86,13 @@ print('agreement.spearman_dev_b', devB.spearman);
 print('agreement.mae_dev_b', devB.mae, 1);
 print('agreement.spearman_dev_c', devC.spearman);
 print('agreement.mae_dev_c', devC.mae, 1);
+print('agreement.spearman_dev_d', devD.spearman);
+print('agreement.mae_dev_d', devD.mae, 1);
 print('agreement.spearman_holdout', holdout.spearman);
 print('agreement.mae_holdout', holdout.mae, 1);
 print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
 
-for (const bank of ['phrases', 'phrases-b'] as const) {
+for (const bank of ['phrases', 'phrases-b', 'phrases-c'] as const) {
   const results = phraseResults(bank);
   const pos = results.reduce((a, r) => a + r.positives, 0);
   const neg = results.reduce((a, r) => a + r.negatives, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phraseResults } from '../bench/phrases.ts';
 
-describe.each(['phrases', 'phrases-b'] as const)('phrase bank %s: every signal and flag in many wordings', (bank) => {
+describe.each(['phrases', 'phrases-b', 'phrases-c'] as const)('phrase bank %s: every signal and flag in many wordings', (bank) => {
   const results = phraseResults(bank);
 
   it('covers all twelve signals and four flags', () => {
