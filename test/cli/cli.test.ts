@@ -116,3 +116,49 @@ describe('the installed bin', () => {
     expect(bad.stderr).toContain("did you mean 'agent'?");
   });
 });
+
+describe('dojo play and practice', () => {
+  const good = write(
+    'yf-good.yaml',
+    `- 李女士,先替我们经理刚才那句话向您道歉,那样说太不应该了。孩子现在感觉怎么样?咱们去旁边办公室坐下,我给孩子倒杯水。
+- 换作是我也会吓一跳。是在哪里发现的?当时杯口是撕开的,还是只插了吸管?
+- 这盒酸奶我们先封存,今天就送权威机构检测,明天下午五点前我亲自打电话告诉您结果;这杯酸奶先给您退款,这是我的名片。
+`,
+  );
+
+  it('plays a conversation to its ending and prints the issue’s JSON shape', async () => {
+    const r = await run(['play', 'yogurt-fly', '--replies', good, '--seed', '3', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ scenario: 'yogurt-fly', outcome: 'resolved', seed: 3 });
+    expect(out.turns[0]).toMatchObject({ agent: expect.stringContaining('经理'), anger: 85 });
+    expect(out.turns.at(-1)).not.toHaveProperty('agent');
+    expect(out.turns.map((t: { anger: number }) => t.anger)).toEqual([...out.turns.map((t: { anger: number }) => t.anger)].sort((a, b) => b - a));
+    expect(out.report.total).toBeGreaterThanOrEqual(80);
+  });
+
+  it('reports unfinished when the replies run out, reading a plain text file', async () => {
+    const txt = write('two.txt', '您好。\n\n我看一下。\n');
+    const out = JSON.parse((await run(['play', 'pump-warranty', '--replies', txt, '--json'])).out);
+    expect(out.outcome).toBe('unfinished');
+    expect(out.turns.filter((t: { agent?: string }) => t.agent !== undefined)).toHaveLength(2);
+  });
+
+  it('gives the same conversation for the same seed', async () => {
+    const a = (await run(['play', 'yogurt-fly', '--replies', good, '--seed', '9', '--json'])).out;
+    expect((await run(['play', 'yogurt-fly', '--replies', good, '--seed', '9', '--json'])).out).toBe(a);
+  });
+
+  it('explains bad input with exit codes', async () => {
+    expect((await run(['play', 'yogurt-fyl', '--replies', good])).err).toContain("did you mean 'yogurt-fly'?");
+    expect((await run(['play', 'yogurt-fly', '--replies', join(dir, 'missing.txt')])).code).toBe(1);
+    expect((await run(['play', 'yogurt-fly'])).code).toBe(2);
+    expect((await run(['play', 'yogurt-fly', '--replies', good, '--seed', 'x'])).code).toBe(2);
+  });
+
+  it('refuses to start the terminal app without a terminal, pointing at dojo play', async () => {
+    const r = await run(['practice']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("dojo play SCENARIO --replies FILE");
+  });
+});

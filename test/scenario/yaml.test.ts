@@ -5,6 +5,7 @@ import { Transcript } from '../../src/scenario/schema.ts';
 import { checkLibrary, checkRubric, checkScenario } from '../../src/scenario/validate.ts';
 import { parseYaml } from '../../src/scenario/yaml.ts';
 import { rubric } from '../helpers/library.ts';
+import { playabilityCheck } from '../../src/dialogue/playable.ts';
 
 const yogurt = readFileSync(new URL('../../scenarios/yogurt-fly.yaml', import.meta.url), 'utf8');
 const check = (text: string, file = 'x.yaml') => checkScenario({ file, text }, rubric.data);
@@ -96,5 +97,36 @@ describe('transcripts and rubric files', () => {
     expect(checkRubric(files).issues).toEqual([]);
     files[0]!.text = files[0]!.text.replace('weight: 32', 'weight: 30');
     expect(checkRubric(files).issues.map((i) => i.code)).toEqual(['weights_sum']);
+  });
+});
+
+describe('beats and endings', () => {
+  const withDeep = (text: string) => checkScenario({ file: 'x.yaml', text }, rubric.data, playabilityCheck(rubric)).issues;
+
+  it('reports unknown fact, key-point and beat references with a suggestion', () => {
+    const text = yogurt.replace('when: { key_points: [quiet_place] }', 'when: { key_points: [quiet_places], after: crowds }');
+    const issues = withDeep(text).map((i) => `${i.code} ${i.params.kind} ${i.params.id} ${i.params.suggestion}`);
+    expect(issues).toEqual(['unknown_reference key point quiet_places quiet_place', 'unknown_reference beat crowds crowd']);
+  });
+
+  it('reports a beat that can never play', () => {
+    const looped = yogurt.replace('when: { stage: [opening], anger: [75, 100] }', 'when: { stage: [opening], anger: [75, 100], after: crowd }');
+    expect(withDeep(looped).map((i) => i.code)).toEqual(['unreachable_beat']);
+    const contradictory = yogurt.replace('when: { stage: [opening], anger: [75, 100] }', 'when: { signals: [remedy], missing: [remedy] }');
+    expect(withDeep(contradictory).map((i) => `${i.code}:${i.params.id}`)).toEqual(['unreachable_beat:crowd']);
+  });
+
+  it('plays the model answers and reports those that do not reach resolved', () => {
+    const impossible = yogurt.replace('endings:\n  resolved:\n', 'endings:\n  resolved:\n    when: { flags: [blame] }\n');
+    const issues = withDeep(impossible);
+    expect(issues.map((i) => i.code)).toEqual(['unresolvable']);
+    expect(String(issues[0]!.params.detail)).toMatch(/answer 1 zh: unfinished/);
+  });
+
+  it('warns, without failing, when a scenario has no endings', () => {
+    const text = yogurt.slice(0, yogurt.indexOf('endings:'));
+    const checked = checkScenario({ file: 'x.yaml', text }, rubric.data, playabilityCheck(rubric));
+    expect(checked.issues.map((i) => `${i.severity} ${i.code}`)).toEqual(['warning no_endings']);
+    expect(checked.scenario).toBeDefined();
   });
 });
