@@ -11,6 +11,17 @@ export interface CompiledRubric {
   readonly negation: CompiledNegation;
   /** Every anchor literal of the rubric's patterns, for a single scan per reply. */
   readonly anchors: AnchorIndex;
+  /** Pattern id → the list it belongs to (see `listKey`). */
+  readonly owners: ReadonlyMap<number, string>;
+}
+
+/** The key of a pattern list: its group ('signal', 'flag', 'key_point', …), owner id and role. */
+export const listKey = (group: string, id: string, role: string) => `${group}:${id}:${role}`;
+
+function ownersOf(lists: [string, CompiledPattern[]][]): { owners: Map<number, string>; all: CompiledPattern[] } {
+  const owners = new Map<number, string>();
+  for (const [key, patterns] of lists) for (const p of patterns) owners.set(p.id, key);
+  return { owners, all: lists.flatMap(([, ps]) => ps) };
 }
 
 export interface CompiledNegation {
@@ -31,6 +42,7 @@ export interface CompiledScenario {
   readonly facts: readonly { id: string; patterns: CompiledPattern[] }[];
   /** Every anchor literal of the scenario's patterns. */
   readonly anchors: AnchorIndex;
+  readonly owners: ReadonlyMap<number, string>;
 }
 
 const fold = (s: string) => foldChars(s).chars.join('');
@@ -49,15 +61,24 @@ export function compileRubric(data: RubricData): CompiledRubric {
       severe: def.severe_patterns.map(compilePattern),
       except: def.except.map(compilePattern),
     }));
-  const all = [...signals, ...flags].flatMap((x) => [
-    ...('strong' in x ? [...x.strong, ...x.weak] : [...x.patterns, ...x.severe]),
-    ...x.except,
+  const { owners, all } = ownersOf([
+    ...signals.flatMap((x): [string, CompiledPattern[]][] => [
+      [listKey('signal', x.def.id, 'strong'), x.strong],
+      [listKey('signal', x.def.id, 'weak'), x.weak],
+      [listKey('signal', x.def.id, 'except'), x.except],
+    ]),
+    ...flags.flatMap((x): [string, CompiledPattern[]][] => [
+      [listKey('flag', x.def.id, 'patterns'), x.patterns],
+      [listKey('flag', x.def.id, 'severe'), x.severe],
+      [listKey('flag', x.def.id, 'except'), x.except],
+    ]),
   ]);
   return {
     data,
     signals,
     flags,
     anchors: new AnchorIndex(all),
+    owners,
     negation: {
       zh: data.language.negators.zh.map(fold),
       en: new Set(data.language.negators.en.map(fold)),
@@ -89,10 +110,13 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     })),
     facts: scenario.facts.map((f) => ({ id: f.id, patterns: f.asked_by.map(compilePattern) })),
   };
-  const all = [
-    ...compiled.keyPoints.flatMap((k) => k.patterns),
-    ...compiled.forbidden.flatMap((f) => [...f.patterns, ...f.except]),
-    ...compiled.facts.flatMap((f) => f.patterns),
-  ];
-  return { ...compiled, anchors: new AnchorIndex(all) };
+  const { owners, all } = ownersOf([
+    ...compiled.keyPoints.map((k): [string, CompiledPattern[]] => [listKey('key_point', k.id, 'patterns'), k.patterns]),
+    ...compiled.forbidden.flatMap((f): [string, CompiledPattern[]][] => [
+      [listKey('forbidden', f.id, 'patterns'), f.patterns],
+      [listKey('forbidden', f.id, 'except'), f.except],
+    ]),
+    ...compiled.facts.map((f): [string, CompiledPattern[]] => [listKey('fact', f.id, 'patterns'), f.patterns]),
+  ]);
+  return { ...compiled, anchors: new AnchorIndex(all), owners };
 }

@@ -1,7 +1,7 @@
 import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
 import type { FlagId, SignalId } from '../scenario/schema.ts';
-import type { CompiledNegation, CompiledRubric, CompiledScenario } from './compile.ts';
-import { findMatches, type CompiledPattern, type Span } from './pattern.ts';
+import { listKey, type CompiledNegation, type CompiledRubric, type CompiledScenario } from './compile.ts';
+import { findMatches, type AnchorIndex, type Span } from './pattern.ts';
 
 /** One thing the rubric noticed in a reply, with the trainee's own words as evidence. */
 export interface Hit {
@@ -94,20 +94,21 @@ export function isNegated(text: string, clauseStart: number, start: number, nega
   return words.some((w) => negation.en.has(w) || w.endsWith("n't"));
 }
 
-/** The reply as the matcher needs it, prepared once. */
-interface Prepared {
-  readonly text: string;
-  readonly sentences: readonly Span[];
-  readonly mayMatch: (p: CompiledPattern) => boolean;
-}
-
-function scan(patterns: readonly CompiledPattern[], reply: Prepared): Span[] {
-  const spans: Span[] = [];
-  for (const p of patterns) {
-    if (!reply.mayMatch(p)) continue;
-    for (const m of findMatches(p, reply.text, reply.sentences, () => true)) spans.push(m);
+/**
+ * Run every pattern that can possibly match (the index rules out the rest) and file the matches
+ * under the list that owns the pattern, so each signal or flag just reads its own lists.
+ */
+function matchAll(index: AnchorIndex, owners: ReadonlyMap<number, string>, text: string, sentences: readonly Span[]) {
+  const lists = new Map<string, Span[]>();
+  for (const p of index.candidates(text)) {
+    const spans = findMatches(p, text, sentences, () => true);
+    if (spans.length === 0) continue;
+    const key = owners.get(p.id)!;
+    const list = lists.get(key);
+    if (list) list.push(...spans);
+    else lists.set(key, spans);
   }
-  return spans;
+  return (group: string, id: string, role: string): Span[] => lists.get(listKey(group, id, role)) ?? [];
 }
 
 /**
@@ -145,17 +146,17 @@ export function detectTurn(
   const text = n.text;
   const sentences = splitSpans(text, SENTENCE_END);
   const clauses = splitSpans(text, CLAUSE_END);
-  const reply: Prepared = { text, sentences, mayMatch: rubric.anchors.lookup(text) };
+  const scan = matchAll(rubric.anchors, rubric.owners, text, sentences);
   const negatedAt = (span: Span) => isNegated(text, containing(clauses, span.start).start, span.start, rubric.negation);
   const hit = (span: Span): Hit => ({ start: span.start, end: span.end, evidence: evidenceFor(n, sentences, span) });
 
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
-  for (const { def, strong, weak, except } of rubric.signals) {
-    const excluded = scan(except, reply);
+  for (const { def } of rubric.signals) {
+    const excluded = scan('signal', def.id, 'except');
     const found = [
-      ...scan(strong, reply).map((s) => ({ ...s, strength: 1 })),
-      ...scan(weak, reply).map((s) => ({ ...s, strength: def.weak_strength })),
+      ...scan('signal', def.id, 'strong').map((s) => ({ ...s, strength: 1 })),
+      ...scan('signal', def.id, 'weak').map((s) => ({ ...s, strength: def.weak_strength })),
     ];
     // Decide negation before collapsing overlaps, so a negated reading cannot hide a plain one.
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
@@ -171,11 +172,11 @@ export function detectTurn(
   }
 
   const flags: FlagHit[] = [];
-  for (const { def, patterns, severe, except } of rubric.flags) {
-    const excluded = scan(except, reply);
+  for (const { def } of rubric.flags) {
+    const excluded = scan('flag', def.id, 'except');
     const found = [
-      ...scan(severe, reply).map((s) => ({ ...s, strength: 2 })),
-      ...scan(patterns, reply).map((s) => ({ ...s, strength: 1 })),
+      ...scan('flag', def.id, 'severe').map((s) => ({ ...s, strength: 2 })),
+      ...scan('flag', def.id, 'patterns').map((s) => ({ ...s, strength: 1 })),
     ];
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
     for (const s of dedupe(live.filter((x) => !def.negatable || !negatedAt(x)))) {
@@ -185,20 +186,20 @@ export function detectTurn(
   const keyPoints: (Hit & { id: string })[] = [];
   const factsAsked: string[] = [];
   if (scenario) {
-    const reply: Prepared = { text, sentences, mayMatch: scenario.anchors.lookup(text) };
+    const own = matchAll(scenario.anchors, scenario.owners, text, sentences);
     for (const f of scenario.forbidden) {
-      const excluded = scan(f.except, reply);
-      const live = scan(f.patterns, reply).filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+      const excluded = own('forbidden', f.id, 'except');
+      const live = own('forbidden', f.id, 'patterns').filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
       for (const s of dedupe(live.filter((x) => !negatedAt(x)))) {
         flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
       }
     }
     for (const k of scenario.keyPoints) {
-      const first = dedupe(scan(k.patterns, reply).filter((s) => !negatedAt(s)))[0];
+      const first = dedupe(own('key_point', k.id, 'patterns').filter((s) => !negatedAt(s)))[0];
       if (first) keyPoints.push({ ...hit(first), id: k.id });
     }
     for (const f of scenario.facts) {
-      if (scan(f.patterns, reply).some((s) => !negatedAt(s))) factsAsked.push(f.id);
+      if (own('fact', f.id, 'patterns').some((s) => !negatedAt(s))) factsAsked.push(f.id);
     }
   }
 

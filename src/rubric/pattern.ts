@@ -21,10 +21,10 @@ export interface CompiledPattern {
   /** Every part must match inside one sentence. */
   readonly parts: readonly RegExp[];
   /**
-   * For each part, literals of which the text must contain at least one (empty: no filter).
-   * Checked with `includes` before any regex runs: most patterns are ruled out this way.
+   * For each part, groups of literals: the text must contain at least one literal of every group
+   * (no groups: no filter). Checked before any regex runs; most patterns are ruled out this way.
    */
-  readonly anchors: readonly (readonly string[])[];
+  readonly anchors: readonly (readonly (readonly string[])[])[];
 }
 
 export class PatternError extends Error {}
@@ -146,25 +146,32 @@ function compileSeq(seq: Node[], leftEdge: boolean, rightEdge: boolean): string 
   return out;
 }
 
-/**
- * Literals of which every match of `seq` contains at least one, for the includes() prefilter:
- * a long literal of the sequence itself, or one literal from each option of a required group.
- */
-function anchorsOf(seq: Node[]): string[] {
-  let best: string[] = [];
-  const score = (set: string[]) => (set.length === 0 ? -1 : Math.min(...set.map((a) => a.length)) * 10 - set.length);
-  for (const node of seq) {
-    let candidate: string[] = [];
-    if (node.kind === 'lit') {
-      const chunk = node.text.split(' ').reduce((x, y) => (y.length > x.length ? y : x), '');
-      if (chunk) candidate = [chunk];
-    } else if (node.kind === 'alt' && !node.optional) {
-      const options = node.options.map(anchorsOf);
-      if (options.every((o) => o.length > 0)) candidate = [...new Set(options.flat())];
-    }
-    if (score(candidate) > score(best)) best = candidate;
+/** Literals of which every match of `node` contains at least one; empty if none can be said. */
+function nodeAnchors(node: Node): string[] {
+  if (node.kind === 'lit') {
+    const chunk = node.text.split(' ').reduce((x, y) => (y.length > x.length ? y : x), '');
+    return chunk ? [chunk] : [];
   }
-  return best;
+  if (node.kind === 'alt' && !node.optional) {
+    const options = node.options.map((o) => seqAnchors(o)[0] ?? []);
+    return options.every((o) => o.length > 0) ? [...new Set(options.flat())] : [];
+  }
+  return [];
+}
+
+/** A group's selectivity: longer literals are rarer; many alternatives are likelier to occur. */
+const selectivity = (group: string[]) => Math.min(...group.map((a) => a.length)) * 10 - group.length * 0.3;
+
+/**
+ * Up to three anchor groups for `seq`, most selective first: every match of `seq` contains at
+ * least one literal from each group.
+ */
+function seqAnchors(seq: Node[]): string[][] {
+  return seq
+    .map(nodeAnchors)
+    .filter((g) => g.length > 0)
+    .sort((x, y) => selectivity(y) - selectivity(x))
+    .slice(0, 3);
 }
 
 /** Compile one pattern; throws PatternError with a readable message when it is malformed. */
@@ -172,9 +179,9 @@ export function compilePattern(source: string): CompiledPattern {
   const folded = foldChars(source).chars.join('').replace(/ +/g, ' ');
   const parts = folded.split('&').map((p) => p.trim());
   if (parts.some((p) => p.length === 0)) throw new PatternError(`empty part in pattern "${source}"`);
-  if (parts.length > 8) throw new PatternError(`more than 8 parts joined with & in pattern "${source}"`);
+  if (parts.length > MAX_PARTS) throw new PatternError(`more than ${MAX_PARTS} parts joined with & in pattern "${source}"`);
   const regexes: RegExp[] = [];
-  const anchors: string[][] = [];
+  const anchors: string[][][] = [];
   for (const part of parts) {
     const seq = parseSeq(part, { i: 0 }, 0);
     if (seq.length === 0 || seq.every((n) => n.kind === 'gap')) throw new PatternError(`empty pattern "${source}"`);
@@ -182,7 +189,7 @@ export function compilePattern(source: string): CompiledPattern {
       throw new PatternError(`pattern "${source}" cannot start or end with ~`);
     }
     regexes.push(new RegExp(compileSeq(seq, true, true), 'g'));
-    anchors.push(anchorsOf(seq));
+    anchors.push(seqAnchors(seq));
   }
   return { id: nextPatternId++, source, parts: regexes, anchors };
 }
@@ -192,36 +199,63 @@ export interface Span {
   end: number;
 }
 
-/** Can `p` match `text`: does every part find one of its anchor literals? */
+/** Can `p` match `text`: does every anchor group of every part find one of its literals? */
 function anchorsIn(p: CompiledPattern, text: string): boolean {
-  return p.anchors.every((any) => any.length === 0 || any.some((a) => text.includes(a)));
+  return p.anchors.every((groups) => groups.every((any) => any.some((a) => text.includes(a))));
 }
 
 interface TrieNode {
   /** Keyed by UTF-16 code unit: numbers, so walking the trie allocates nothing. */
   next: Map<number, TrieNode>;
-  /** Keys (pattern id × 8 + part) of the pattern parts this anchor satisfies. */
+  /** Keys (dense pattern index × 32 + part × 4) of the pattern parts this literal satisfies. */
   keys?: number[];
+  /** The scan that last visited this node, so each literal is expanded once per reply. */
+  mark?: number;
 }
 
+const MAX_PARTS = 8;
+
+
 /**
- * Every anchor literal of a rubric in one trie. One pass over a reply finds which pattern parts
- * have an anchor present, so each pattern is ruled in or out with a single lookup.
+ * Every anchor literal of a set of patterns in one trie. One pass over a reply finds which
+ * literals occur and so which patterns can possibly match (every anchor group of every part is
+ * present); each pattern is then ruled in or out with one lookup. Buffers are reused across
+ * calls, so a scan allocates almost nothing.
  */
 export class AnchorIndex {
   private readonly root: TrieNode = { next: new Map() };
-  private readonly indexed = new Set<number>();
+  /** Dense index → anchor groups needed; → groups found in the current reply. */
+  private readonly need: Uint8Array;
+  private readonly got: Uint8Array;
+  private readonly groupSeen: Uint8Array;
+  private readonly touched: number[] = [];
+  private readonly touchedGroups: number[] = [];
+  private readonly patterns: CompiledPattern[] = [];
+  /** Dense indices of patterns without anchors: always candidates. */
+  private readonly unanchored: number[] = [];
+  private scanId = 0;
 
   constructor(patterns: Iterable<CompiledPattern>) {
-    for (const p of patterns) {
-      this.indexed.add(p.id);
-      p.anchors.forEach((any, part) => {
-        for (const anchor of any) this.add(anchor, p.id * 8 + part);
+    const list = [...patterns];
+    this.need = new Uint8Array(list.length);
+    this.got = new Uint8Array(list.length);
+    this.groupSeen = new Uint8Array(list.length * 32);
+    list.forEach((p, d) => {
+      this.patterns.push(p);
+      // Only each part's most selective group goes in the trie; the others are checked with
+      // includes() for the few patterns that survive, since common groups (您|你) would make every
+      // reply expand thousands of keys.
+      p.anchors.forEach((partGroups, part) => {
+        const group = partGroups[0];
+        if (!group) return;
+        this.need[d]!++;
+        for (const anchor of group) this.add(anchor, d * 32 + part * 4);
       });
-    }
+      if (this.need[d] === 0) this.unanchored.push(d);
+    });
   }
 
-  private add(anchor: string, key: number): void {
+  private add(anchor: string, k: number): void {
     let node = this.root;
     for (let i = 0; i < anchor.length; i++) {
       const unit = anchor.charCodeAt(i);
@@ -229,24 +263,39 @@ export class AnchorIndex {
       if (!next) node.next.set(unit, (next = { next: new Map() }));
       node = next;
     }
-    (node.keys ??= []).push(key);
+    (node.keys ??= []).push(k);
   }
 
-  /** A prefilter for `text`: indexed patterns by lookup, any other pattern by `includes`. */
-  lookup(text: string): (p: CompiledPattern) => boolean {
-    const satisfied = new Set<number>();
+  /** The patterns of this index that can possibly match `text`, in index order. */
+  candidates(text: string): CompiledPattern[] {
+    for (const g of this.touchedGroups) this.groupSeen[g] = 0;
+    for (const d of this.touched) this.got[d] = 0;
+    this.touchedGroups.length = 0;
+    this.touched.length = 0;
+    const scan = ++this.scanId;
     for (let i = 0; i < text.length; i++) {
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < text.length; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (!node) break;
-        if (node.keys) for (const k of node.keys) satisfied.add(k);
+        if (!node.keys || node.mark === scan) continue;
+        node.mark = scan;
+        for (const k of node.keys) {
+          if (this.groupSeen[k]) continue;
+          this.groupSeen[k] = 1;
+          this.touchedGroups.push(k);
+          const d = k >> 5;
+          if (this.got[d] === 0) this.touched.push(d);
+          this.got[d]!++;
+        }
       }
     }
-    return (p) =>
-      this.indexed.has(p.id)
-        ? p.anchors.every((any, part) => any.length === 0 || satisfied.has(p.id * 8 + part))
-        : anchorsIn(p, text);
+    const rest = (groups: readonly (readonly string[])[]) => groups.every((any, g) => g === 0 || any.some((a) => text.includes(a)));
+    const out: CompiledPattern[] = [];
+    for (const d of [...this.unanchored, ...this.touched].sort((x, y) => x - y)) {
+      if (this.got[d] === this.need[d] && this.patterns[d]!.anchors.every(rest)) out.push(this.patterns[d]!);
+    }
+    return out;
   }
 }
 

@@ -15,6 +15,15 @@ export interface NormalizedText {
 // 'tw' covers both standard and Taiwan variant characters (著→着, 裏→里).
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
+/** Memo of characters that the Traditional → Simplified conversion changes on their own. */
+const changeMemo = new Map<string, boolean>();
+function changesAlone(ch: string): boolean {
+  if (ch < '\u2e80') return false;
+  let changes = changeMemo.get(ch);
+  if (changes === undefined) changeMemo.set(ch, (changes = toSimplified(ch) !== ch));
+  return changes;
+}
+
 const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
 
 const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
@@ -66,8 +75,9 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   }
   // The Traditional → Simplified conversion is almost always one char for one char; when a
   // phrase rule changes the length, convert char by char so the origin map holds.
-  // Only Han characters change; most English replies skip the converter entirely.
-  if (!chars.some((ch) => ch >= '\u2e80')) return { chars, origin };
+  // Most replies are Simplified Chinese or English: when no character would change on its own,
+  // skip the converter. Replies with Traditional characters get the full, phrase-aware pass.
+  if (!chars.some(changesAlone)) return { chars, origin };
   const converted = Array.from(toSimplified(chars.join('')));
   if (converted.length === chars.length) return { chars: converted, origin };
   return {

@@ -14,6 +14,13 @@ import { phraseResults } from './phrases.ts';
 const print = (name: string, value: number, digits = 3) => console.log(`${name}: ${Number(value.toFixed(digits))}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+// A fixed pure-JS loop: this VM's speed drifts over time, so timings are only comparable between
+// runs with a similar reference figure.
+const refStart = performance.now();
+let ref = 0;
+for (let i = 0; i < 1e8; i++) ref = (ref + i * 7) % 1000003;
+print('machine.reference_loop_ms', performance.now() - refStart + (ref < 0 ? 1 : 0), 0);
+
 const library = loadLibrary();
 if (!library.rubric) throw new Error('rubric failed to load; run `npx dojo validate`');
 const scorer = createScorer(library.rubric);
