@@ -153,10 +153,13 @@ export function detectTurn(
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
   for (const { def } of rubric.signals) {
+    const strong = scan('signal', def.id, 'strong');
+    const weak = scan('signal', def.id, 'weak');
+    if (strong.length === 0 && weak.length === 0) continue;
     const excluded = scan('signal', def.id, 'except');
     const found = [
-      ...scan('signal', def.id, 'strong').map((s) => ({ ...s, strength: 1 })),
-      ...scan('signal', def.id, 'weak').map((s) => ({ ...s, strength: def.weak_strength })),
+      ...strong.map((s) => ({ ...s, strength: 1 })),
+      ...weak.map((s) => ({ ...s, strength: def.weak_strength })),
     ];
     // Decide negation before collapsing overlaps, so a negated reading cannot hide a plain one.
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
@@ -173,11 +176,11 @@ export function detectTurn(
 
   const flags: FlagHit[] = [];
   for (const { def } of rubric.flags) {
+    const severe = scan('flag', def.id, 'severe');
+    const plainFlags = scan('flag', def.id, 'patterns');
+    if (severe.length === 0 && plainFlags.length === 0) continue;
     const excluded = scan('flag', def.id, 'except');
-    const found = [
-      ...scan('flag', def.id, 'severe').map((s) => ({ ...s, strength: 2 })),
-      ...scan('flag', def.id, 'patterns').map((s) => ({ ...s, strength: 1 })),
-    ];
+    const found = [...severe.map((s) => ({ ...s, strength: 2 })), ...plainFlags.map((s) => ({ ...s, strength: 1 }))];
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
     for (const s of dedupe(live.filter((x) => !def.negatable || !negatedAt(x)))) {
       flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });

@@ -209,7 +209,7 @@ interface TrieNode {
   next: Map<number, TrieNode>;
   /** Keys (dense pattern index × 32 + part × 4) of the pattern parts this literal satisfies. */
   keys?: number[];
-  /** The scan that last visited this node, so each literal is expanded once per reply. */
+  /** The scan that last reached this node: its literal occurs in that reply. */
   mark?: number;
 }
 
@@ -217,20 +217,22 @@ const MAX_PARTS = 8;
 
 
 /**
- * Every anchor literal of a set of patterns in one trie. One pass over a reply finds which
- * literals occur and so which patterns can possibly match (every anchor group of every part is
- * present); each pattern is then ruled in or out with one lookup. Buffers are reused across
- * calls, so a scan allocates almost nothing.
+ * Every anchor literal of a set of patterns in one trie. One pass over a reply marks every trie
+ * node it reaches, i.e. every anchor literal that occurs; a pattern is a candidate when its most
+ * selective anchor group (the one that carries keys) is satisfied and every other group has a
+ * marked literal. Buffers are reused across calls, so a scan allocates almost nothing.
  */
 export class AnchorIndex {
   private readonly root: TrieNode = { next: new Map() };
-  /** Dense index → anchor groups needed; → groups found in the current reply. */
+  /** Dense index → parts needing their first group; → parts found in the current reply. */
   private readonly need: Uint8Array;
   private readonly got: Uint8Array;
   private readonly groupSeen: Uint8Array;
   private readonly touched: number[] = [];
   private readonly touchedGroups: number[] = [];
   private readonly patterns: CompiledPattern[] = [];
+  /** Dense index → the trie nodes of each further anchor group (one of each group must be marked). */
+  private readonly moreGroups: TrieNode[][][] = [];
   /** Dense indices of patterns without anchors: always candidates. */
   private readonly unanchored: number[] = [];
   private scanId = 0;
@@ -242,31 +244,35 @@ export class AnchorIndex {
     this.groupSeen = new Uint8Array(list.length * 32);
     list.forEach((p, d) => {
       this.patterns.push(p);
-      // Only each part's most selective group goes in the trie; the others are checked with
-      // includes() for the few patterns that survive, since common groups (您|你) would make every
-      // reply expand thousands of keys.
+      const more: TrieNode[][] = [];
       p.anchors.forEach((partGroups, part) => {
-        const group = partGroups[0];
-        if (!group) return;
-        this.need[d]!++;
-        for (const anchor of group) this.add(anchor, d * 32 + part * 4);
+        partGroups.forEach((group, g) => {
+          if (g === 0) {
+            this.need[d]!++;
+            for (const anchor of group) (this.node(anchor).keys ??= []).push(d * 32 + part * 4);
+          } else {
+            more.push(group.map((anchor) => this.node(anchor)));
+          }
+        });
       });
+      this.moreGroups.push(more);
       if (this.need[d] === 0) this.unanchored.push(d);
     });
   }
 
-  private add(anchor: string, k: number): void {
+  /** The trie node of `literal`, created if need be. */
+  private node(literal: string): TrieNode {
     let node = this.root;
-    for (let i = 0; i < anchor.length; i++) {
-      const unit = anchor.charCodeAt(i);
+    for (let i = 0; i < literal.length; i++) {
+      const unit = literal.charCodeAt(i);
       let next = node.next.get(unit);
       if (!next) node.next.set(unit, (next = { next: new Map() }));
       node = next;
     }
-    (node.keys ??= []).push(k);
+    return node;
   }
 
-  /** The patterns of this index that can possibly match `text`, in index order. */
+  /** The patterns of this index that can possibly match `text`. */
   candidates(text: string): CompiledPattern[] {
     for (const g of this.touchedGroups) this.groupSeen[g] = 0;
     for (const d of this.touched) this.got[d] = 0;
@@ -278,8 +284,9 @@ export class AnchorIndex {
       for (let j = i; j < text.length; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (!node) break;
-        if (!node.keys || node.mark === scan) continue;
+        if (node.mark === scan) continue;
         node.mark = scan;
+        if (!node.keys) continue;
         for (const k of node.keys) {
           if (this.groupSeen[k]) continue;
           this.groupSeen[k] = 1;
@@ -290,10 +297,12 @@ export class AnchorIndex {
         }
       }
     }
-    const rest = (groups: readonly (readonly string[])[]) => groups.every((any, g) => g === 0 || any.some((a) => text.includes(a)));
     const out: CompiledPattern[] = [];
-    for (const d of [...this.unanchored, ...this.touched].sort((x, y) => x - y)) {
-      if (this.got[d] === this.need[d] && this.patterns[d]!.anchors.every(rest)) out.push(this.patterns[d]!);
+    const marked = (n: TrieNode) => n.mark === scan;
+    for (const list of [this.unanchored, this.touched]) {
+      for (const d of list) {
+        if (this.got[d] === this.need[d] && this.moreGroups[d]!.every((group) => group.some(marked))) out.push(this.patterns[d]!);
+      }
     }
     return out;
   }
