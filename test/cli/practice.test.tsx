@@ -22,6 +22,16 @@ async function type(text: string) {
   await tick();
 }
 
+/** Wait until the screen shows `text` (cold runs under load can take a while to re-render). */
+async function waitFor(text: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = stripAnsi(app!.lastFrame());
+    if (frame.includes(text) || Date.now() > deadline) return frame;
+    await tick();
+  }
+}
+
 describe('dojo practice screens', () => {
   it('opens on the scenario picker and starts the one chosen', async () => {
     start();
@@ -31,8 +41,9 @@ describe('dojo practice screens', () => {
       '  坏了两次的水泵 (compensation, ★★)',
     ]);
     await type('\u001B[B'); // down arrow
+    await waitFor('❯ 坏了两次的水泵');
     await type('\r');
-    expect(stripAnsi(app!.lastFrame()).split('\n')[0]).toBe('坏了两次的水泵');
+    expect((await waitFor('坏了两次的水泵\n')).split('\n')[0]).toBe('坏了两次的水泵');
   });
 
   it('shows the customer, the anger meter and the input line', () => {
@@ -50,9 +61,9 @@ describe('dojo practice screens', () => {
   it('sends a reply with Enter, and the customer reacts', async () => {
     start({ initial: yogurt });
     await type('经理那样说太不应该了,我向您道歉。孩子还好吗?');
-    expect(stripAnsi(app!.lastFrame())).toContain('> 经理那样说太不应该了,我向您道歉。孩子还好吗?');
+    expect(await waitFor('> 经理那样说')).toContain('> 经理那样说太不应该了,我向您道歉。孩子还好吗?');
     await type('\r');
-    const frame = stripAnsi(app!.lastFrame());
+    const frame = await waitFor('顾客: 他喝了两口');
     expect(frame).toContain('你: 经理那样说太不应该了,我向您道歉。孩子还好吗?');
     expect(frame).toContain('顾客: 他喝了两口,现在看着还行,可我吓坏了。');
     expect(frame).toMatch(/怒气 [█░]{10} +[0-9]+/);
@@ -62,7 +73,7 @@ describe('dojo practice screens', () => {
   it('sends each line of pasted text as a reply', async () => {
     start({ initial: pump, lang: 'en' });
     await type("I'm sorry.\rI'll handle this myself.\rAnd");
-    const frame = stripAnsi(app!.lastFrame());
+    const frame = await waitFor('> And');
     expect(frame).toContain("You: I'm sorry.");
     expect(frame).toContain("You: I'll handle this myself.");
     expect(frame).toContain('> And');
@@ -71,12 +82,12 @@ describe('dojo practice screens', () => {
   it('toggles a hint with Tab and ends with a report on Esc', async () => {
     start({ initial: yogurt });
     await type('\t');
-    expect(stripAnsi(app!.lastFrame())).toMatch(/提示: .+/);
+    expect(await waitFor('提示:')).toMatch(/提示: .+/);
     await type('对不起。');
     await type('\r');
+    await waitFor('你: 对不起。');
     await type('\u001B');
-    await tick();
-    const frame = stripAnsi(app!.lastFrame());
+    const frame = await waitFor('练习结束');
     expect(frame.split('\n')[0]).toBe('练习结束(未完成)');
     expect(frame).toMatch(/总分 [0-9]+\/100/);
     expect(frame).toContain('处理步骤');
@@ -88,9 +99,10 @@ describe('dojo practice screens', () => {
     start({ initial: yogurt, lang: 'en' });
     await type("That's your own fault.");
     await type('\r');
+    await waitFor("You: That's your own fault.");
     await type("That's your own fault, madam.");
     await type('\r');
-    const frame = stripAnsi(app!.lastFrame());
+    const frame = await waitFor('The customer walks out');
     expect(frame.split('\n')[0]).toBe('The customer walks out to complain (consumer_council)');
     expect(frame).toContain('Red flags');
     expect(frame).toContain('✘ blaming the customer');

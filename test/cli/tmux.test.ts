@@ -1,6 +1,7 @@
 // `dojo practice` for real, in a terminal emulated by tmux: type a Chinese reply, end the session,
 // and check that the report's two columns line up in display columns (wide characters count 2).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/width.ts';
 
@@ -9,7 +10,7 @@ const session = `dojo-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-u', ...args], { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(text: string, timeoutMs = 15_000): Promise<string> {
+async function waitFor(text: string, timeoutMs = 40_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let screen = '';
   while (Date.now() < deadline) {
@@ -20,9 +21,10 @@ async function waitFor(text: string, timeoutMs = 15_000): Promise<string> {
   throw new Error(`'${text}' never appeared; screen was:\n${screen}`);
 }
 
-describe.skipIf(!hasTmux)('dojo practice in a real terminal (tmux)', () => {
+describe.skipIf(!hasTmux)('dojo practice in a real terminal (tmux)', { timeout: 120_000 }, () => {
   it('takes a Chinese reply and lays out the report with wide characters aligned', async () => {
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '45', `LANG=C.UTF-8 ${process.execPath} src/cli/dojo.js practice yogurt-fly --seed 3 --lang zh`);
+    const script = fileURLToPath(new URL('../../src/cli/dojo.js', import.meta.url));
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '45', '-c', process.cwd(), `LANG=C.UTF-8 ${process.execPath} ${script} practice yogurt-fly --seed 3 --lang zh`);
     try {
       await waitFor('怒气');
       await sleep(500); // let ink switch the terminal to raw mode
