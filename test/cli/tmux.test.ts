@@ -24,7 +24,7 @@ async function waitFor(text: string, timeoutMs = 40_000): Promise<string> {
 describe.skipIf(!hasTmux)('dojo practice in a real terminal (tmux)', { timeout: 120_000 }, () => {
   it('takes a Chinese reply and lays out the report with wide characters aligned', async () => {
     const script = fileURLToPath(new URL('../../src/cli/dojo.js', import.meta.url));
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '45', '-c', process.cwd(), `LANG=C.UTF-8 ${process.execPath} ${script} practice yogurt-fly --seed 3 --lang zh`);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '45', '-c', process.cwd(), `CI=0 LANG=C.UTF-8 ${process.execPath} ${script} practice yogurt-fly --seed 3 --lang zh`);
     try {
       await waitFor('怒气');
       await sleep(500); // let ink switch the terminal to raw mode

@@ -29,6 +29,9 @@ your replies. Needs a terminal; for scripts use 'dojo play SCENARIO --replies FI
       const suggestion = closest(id, scenarios.map((s) => s.id));
       throw new UsageError(`unknown scenario '${id}'${suggestion ? `, did you mean '${suggestion}'?` : ''}`);
     }
+    // A terminal is attached, so ink must draw interactively even when the environment says CI
+    // (ink reads this once, when it loads).
+    process.env.CI = '0';
     const { runPractice } = await import('../practice/run.tsx');
     await runPractice({ dialogue: createDialogue(library.rubric, scenarios), rubric: library.rubric, scenarios, initial, lang, seed });
     return EXIT.ok;
