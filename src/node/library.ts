@@ -13,6 +13,9 @@ export function defaultScenarioDir(): string {
   return process.env.DOJO_SCENARIOS ?? fileURLToPath(new URL('../../scenarios', import.meta.url));
 }
 
+/** Transcript and replies files may hold very long replies (they are cut with a notice when scored). */
+export const TRANSCRIPT_MAX_BYTES = 8 * 1024 * 1024;
+
 /** Paths are shown relative to the working directory, as editors expect. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);

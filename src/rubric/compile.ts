@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario, SignalId } from '../scenario/schema.ts';
 import { AnchorIndex, compilePattern, type CompiledPattern } from './pattern.ts';
 import type { FlagDef, LanguageDef, RubricData, SignalDef } from './data.ts';
 import { foldChars } from '../text/normalize.ts';
@@ -13,6 +13,8 @@ export interface CompiledRubric {
   readonly anchors: AnchorIndex;
   /** Pattern id → the list it belongs to (see `listKey`). */
   readonly owners: ReadonlyMap<number, string>;
+  /** Signals that are words of feeling (apology, empathy, thanks), cancelled in a hostile turn. */
+  readonly courtesy: ReadonlySet<SignalId>;
 }
 
 /** The key of a pattern list: its group ('signal', 'flag', 'key_point', …), owner id and role. */
@@ -79,6 +81,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
     flags,
     anchors: new AnchorIndex(all),
     owners,
+    courtesy: new Set(data.signals.filter((s) => s.kind === 'courtesy').map((s) => s.id)),
     negation: {
       zh: data.language.negators.zh.map(fold),
       en: new Set(data.language.negators.en.map(fold)),

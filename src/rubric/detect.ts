@@ -101,7 +101,7 @@ export function isNegated(text: string, clauseStart: number, start: number, nega
 function matchAll(index: AnchorIndex, owners: ReadonlyMap<number, string>, text: string, sentences: readonly Span[]) {
   const lists = new Map<string, Span[]>();
   for (const p of index.candidates(text)) {
-    const spans = findMatches(p, text, sentences, () => true);
+    const spans = findMatches(p, text, sentences);
     if (spans.length === 0) continue;
     const key = owners.get(p.id)!;
     const list = lists.get(key);
@@ -265,7 +265,7 @@ const HOSTILE: ReadonlySet<FlagId> = new Set(['blame', 'rude']);
  */
 export function heardSignals(d: TurnDetection, rubric: CompiledRubric): { kept: SignalHit[]; cancelled: boolean; scale: number } {
   const hostile = d.flags.some((f) => HOSTILE.has(f.id));
-  const courtesy = new Set(rubric.data.signals.filter((s) => s.kind === 'courtesy').map((s) => s.id));
+  const courtesy = rubric.courtesy;
   const scale = d.salad ? rubric.data.scoring.salad_strength : 1;
   const kept = d.signals
     .filter((s) => !(hostile && courtesy.has(s.id)))

@@ -199,11 +199,6 @@ export interface Span {
   end: number;
 }
 
-/** Can `p` match `text`: does every anchor group of every part find one of its literals? */
-function anchorsIn(p: CompiledPattern, text: string): boolean {
-  return p.anchors.every((groups) => groups.every((any) => any.some((a) => text.includes(a))));
-}
-
 interface TrieNode {
   /** Keyed by UTF-16 code unit: numbers, so walking the trie allocates nothing. */
   next: Map<number, TrieNode>;
@@ -340,13 +335,7 @@ function allMatches(re: RegExp, text: string): Span[] {
  * the whole text. For `a & b`, every part must match in the same sentence, and the match is the
  * span of the part that comes first in it.
  */
-export function findMatches(
-  pattern: CompiledPattern,
-  text: string,
-  sentences: readonly Span[],
-  mayMatch: (p: CompiledPattern) => boolean = (p) => anchorsIn(p, text),
-): Span[] {
-  if (!mayMatch(pattern)) return [];
+export function findMatches(pattern: CompiledPattern, text: string, sentences: readonly Span[]): Span[] {
   if (pattern.parts.length === 1) return allMatches(pattern.parts[0]!, text);
   // For each part, its first match in each sentence.
   const bySentence = pattern.parts.map((re) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createDialogue, type DialogueState } from '../../dialogue/engine.ts';
-import { isIssue, readSource } from '../../node/library.ts';
+import { isIssue, readSource, TRANSCRIPT_MAX_BYTES } from '../../node/library.ts';
 import { closest, formatIssue } from '../../scenario/issues.ts';
 import { localize } from '../../scenario/schema.ts';
 import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
@@ -74,7 +74,7 @@ The outcome is resolved, escalated, timeout, or unfinished when the replies run 
       io.err(`dojo play: scenario '${id}' has no endings yet, so it cannot be played (${found.file})\n`);
       return EXIT.bad;
     }
-    const src = readSource(resolve(values.replies), 8 * 1024 * 1024);
+    const src = readSource(resolve(values.replies), TRANSCRIPT_MAX_BYTES);
     if (isIssue(src)) {
       io.err(`${formatIssue(src, lang)}\n`);
       return EXIT.bad;

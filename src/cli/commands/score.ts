@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isIssue, readSource } from '../../node/library.ts';
+import { isIssue, readSource, TRANSCRIPT_MAX_BYTES } from '../../node/library.ts';
 import { createScorer } from '../../rubric/score.ts';
 import { closest, formatIssue, type Issue } from '../../scenario/issues.ts';
 import { localize, Transcript, type Scenario } from '../../scenario/schema.ts';
@@ -10,8 +10,6 @@ import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
 import { renderReport } from '../render-report.ts';
 import { libraryOrReport } from './shared.ts';
 
-/** Transcripts may hold very long replies (they are cut with a notice when scored). */
-const TRANSCRIPT_MAX_BYTES = 8 * 1024 * 1024;
 
 export const scoreCommand = {
   help: `Usage: dojo score FILE... [--scenario ID|PATH] [--json] [--lang zh|en]
