@@ -49,7 +49,7 @@ export function readSource(path: string, maxBytes: number = YAML_LIMITS.maxBytes
 
 export const isIssue = (x: SourceFile | Issue): x is Issue => 'code' in x;
 
-/** YAML files under `dir`, sorted, recursively; `rubric/` folders are kept apart. */
+/** YAML files under `dir`, sorted, recursively; `rubric/` folders are kept apart and `quiz/` (the question bank) is skipped. */
 export function yamlFilesUnder(dir: string): { scenarios: string[]; rubric: string[] } {
   const scenarios: string[] = [];
   const rubric: string[] = [];
@@ -57,7 +57,7 @@ export function yamlFilesUnder(dir: string): { scenarios: string[]; rubric: stri
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) {
-        if (name !== 'node_modules' && !name.startsWith('.')) walk(p, inRubric || name === 'rubric');
+        if (name !== 'node_modules' && name !== 'quiz' && !name.startsWith('.')) walk(p, inRubric || name === 'rubric');
       } else if (/\.ya?ml$/i.test(name)) {
         (inRubric ? rubric : scenarios).push(p);
       }
