@@ -72,14 +72,48 @@ export interface LoadedRubric {
   issues: Issue[];
 }
 
-/** Load and compile the rubric from `dir/rubric/*.yaml`. */
-export function loadRubric(dir: string = defaultScenarioDir()): LoadedRubric {
-  const { rubric: files } = yamlFilesUnder(resolve(dir, 'rubric'));
+/** Read, check and compile rubric files; the rubric exists only when they have no problem at all. */
+function rubricFromFiles(files: readonly string[]): LoadedRubric & { files: string[] } {
   const read = files.map((f) => readSource(f));
   const sources = read.filter((r): r is SourceFile => !isIssue(r));
   const checked = checkRubric(sources);
   const issues = [...read.filter(isIssue), ...checked.issues];
-  return checked.data && issues.length === 0 ? { rubric: compileRubric(checked.data), issues } : { issues };
+  const rubric = checked.data && issues.length === 0 ? compileRubric(checked.data) : undefined;
+  return { rubric, issues, files: read.map((r) => r.file) };
+}
+
+/** Load and compile the rubric from `dir/rubric/*.yaml`. */
+export function loadRubric(dir: string = defaultScenarioDir()): LoadedRubric {
+  const { rubric, issues } = rubricFromFiles(yamlFilesUnder(resolve(dir, 'rubric')).rubric);
+  return rubric ? { rubric, issues } : { issues };
+}
+
+export interface CheckedFiles {
+  rubric?: CompiledRubric;
+  /** Every file looked at, as displayed in issues: rubric files first, then scenarios. */
+  files: string[];
+  checked: CheckedScenario[];
+  issues: Issue[];
+}
+
+/**
+ * The one path from files on disk to checked scenarios, shared by `loadLibrary` and
+ * `dojo validate`: read each file (a broken one is reported, never fatal), check the rubric files
+ * given — or, when none are, use `fallbackRubric` without reporting on it — then check every
+ * scenario against that rubric, play and score its model answers, and compare ids across files.
+ */
+export function checkFiles(scenarioFiles: readonly string[], rubricFiles: readonly string[], fallbackRubric: () => LoadedRubric = () => loadRubric()): CheckedFiles {
+  const own = rubricFiles.length > 0 ? rubricFromFiles(rubricFiles) : undefined;
+  const rubric = own ? own.rubric : fallbackRubric().rubric;
+  const read = scenarioFiles.map((f) => readSource(f));
+  const deep = rubric ? playabilityCheck(rubric) : undefined;
+  const checked = read.filter((r): r is SourceFile => !isIssue(r)).map((s) => checkScenario(s, rubric?.data, deep));
+  return {
+    rubric,
+    files: [...(own?.files ?? []), ...read.map((r) => r.file)],
+    checked,
+    issues: [...(own?.issues ?? []), ...read.filter(isIssue), ...checked.flatMap((c) => c.issues), ...checkLibrary(checked)],
+  };
 }
 
 export interface LoadedLibrary {
@@ -94,21 +128,14 @@ export interface LoadedLibrary {
  * skipped; the others still load.
  */
 export function loadLibrary(dir: string = defaultScenarioDir(), extraFiles: string[] = []): LoadedLibrary {
-  const loaded = loadRubric(dir);
-  const files = [...yamlFilesUnder(dir).scenarios, ...extraFiles];
-  const read = files.map((f) => readSource(f));
-  const sources = read.filter((r): r is SourceFile => !isIssue(r));
-  const deep = loaded.rubric ? playabilityCheck(loaded.rubric) : undefined;
-  const checked = sources.map((s) => checkScenario(s, loaded.rubric?.data, deep));
-  const dupes = checkLibrary(checked, sources);
+  const found = yamlFilesUnder(dir);
+  // The rubric always comes from dir/rubric; with no such files it is reported missing.
+  const rubricFiles = yamlFilesUnder(resolve(dir, 'rubric')).rubric;
+  const none = rubricFiles.length === 0 ? rubricFromFiles([]) : undefined;
+  const result = checkFiles([...found.scenarios, ...extraFiles], rubricFiles, () => none!);
   const scenarios = new Map<string, { scenario: Scenario; file: string }>();
-  for (const c of checked) {
+  for (const c of result.checked) {
     if (c.scenario && !scenarios.has(c.scenario.id)) scenarios.set(c.scenario.id, { scenario: c.scenario, file: c.file });
   }
-  return {
-    rubric: loaded.rubric,
-    scenarios,
-    checked,
-    issues: [...loaded.issues, ...read.filter(isIssue), ...checked.flatMap((c) => c.issues), ...dupes],
-  };
+  return { rubric: result.rubric, scenarios, checked: result.checked, issues: [...(none?.issues ?? []), ...result.issues] };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { RubricFile, type RubricData } from '../rubric/data.ts';
 import { compilePattern, PatternError } from '../rubric/pattern.ts';
-import { closest, type Issue, type IssueCode } from './issues.ts';
-import { Scenario } from './schema.ts';
+import { closest, type Issue, type IssueCode, type WhyCode } from './issues.ts';
+import { Scenario, type Condition, type SignalId, type Stage } from './schema.ts';
 import { parseYaml, type ParsedFile } from './yaml.ts';
 
 /** A source file as text: the core never touches the file system. */
@@ -66,8 +66,48 @@ export interface ScenarioFinding {
   readonly severity: Issue['severity'];
 }
 
-/** Beats and endings: references that must exist, and beats that can never play. */
-function beatFindings(s: Scenario): ScenarioFinding[] {
+type Why = { why: WhyCode } & Record<string, string | number>;
+type Dynamics = RubricData['dynamics'];
+
+/** A condition that contradicts itself, whatever the rubric: the key to point at and why. */
+function selfContradiction(when: Condition): { key: string; why: Why } | undefined {
+  const both = (when.signals ?? []).filter((x) => when.missing?.includes(x));
+  if (both.length > 0) return { key: 'missing', why: { why: 'shown_and_missing', signals: both.join(', ') } };
+  if (when.any_signals && when.missing && when.any_signals.every((x) => when.missing!.includes(x))) {
+    return { key: 'missing', why: { why: 'any_but_missing', signals: when.any_signals.join(', ') } };
+  }
+  return undefined;
+}
+
+/**
+ * A condition the rubric's dynamics rule out: stages only move forward after a reply (a reply
+ * showing a listening signal leaves 'opening' behind; a negotiating signal leaves 'listening').
+ */
+function stageConflict(when: Condition, dyn: Dynamics): { key: string; why: Why } | undefined {
+  if (!when.stage) return undefined;
+  const stagesAfter = (sig: SignalId): Stage[] =>
+    dyn.stages.negotiating.includes(sig)
+      ? ['negotiating', 'closing']
+      : dyn.stages.listening.includes(sig)
+        ? ['listening', 'negotiating', 'closing']
+        : ['opening', 'listening', 'negotiating', 'closing'];
+  const fits = (sig: SignalId) => stagesAfter(sig).some((st) => when.stage!.includes(st));
+  const stage = when.stage.join(', ');
+  const blocked = (when.signals ?? []).filter((sig) => !fits(sig));
+  if (blocked.length > 0) return { key: 'stage', why: { why: 'stage_moves_on', stage, signals: blocked.join(', ') } };
+  if (when.any_signals && !when.any_signals.some(fits)) return { key: 'stage', why: { why: 'stage_moves_on', stage, signals: when.any_signals.join(', ') } };
+  return undefined;
+}
+
+const isEmpty = (when: Condition) => Object.keys(when).length === 0;
+
+/**
+ * Beats and endings: references that must exist, and beats and endings that can never happen.
+ * Only sound conclusions are drawn, each from a rule a trainer can check by hand: a condition that
+ * contradicts itself (error), or one that the rubric's dynamics or the customer's patience rule
+ * out (warning). With no rubric only the self-contradictions are checked.
+ */
+function beatFindings(s: Scenario, dyn: Dynamics | undefined): ScenarioFinding[] {
   const out: ScenarioFinding[] = [];
   const beatIds = s.beats.map((b) => b.id);
   const refs = (path: Path, kind: string, ids: readonly string[] | undefined, known: string[]) => {
@@ -75,9 +115,10 @@ function beatFindings(s: Scenario): ScenarioFinding[] {
       if (!known.includes(id)) out.push({ path: [...path, i], code: 'unknown_reference', params: { kind, id, suggestion: closest(id, known) }, severity: 'error' });
     });
   };
-  const conditions: { path: Path; when: Scenario['beats'][number]['when'] }[] = [
+  const endingNames = ['resolved', 'escalated', 'timeout'] as const;
+  const conditions: { path: Path; when: Condition }[] = [
     ...s.beats.map((b, i) => ({ path: ['beats', i, 'when'] as Path, when: b.when })),
-    ...(s.endings ? (['resolved', 'escalated', 'timeout'] as const).map((e) => ({ path: ['endings', e, 'when'] as Path, when: s.endings![e].when })) : []),
+    ...(s.endings ? endingNames.map((e) => ({ path: ['endings', e, 'when'] as Path, when: s.endings![e].when })) : []),
   ];
   for (const { path, when } of conditions) {
     refs([...path, 'asked'], 'fact', when.asked, s.facts.map((f) => f.id));
@@ -86,29 +127,125 @@ function beatFindings(s: Scenario): ScenarioFinding[] {
       out.push({ path: [...path, 'after'], code: 'unknown_reference', params: { kind: 'beat', id: when.after, suggestion: closest(when.after, beatIds) }, severity: 'error' });
     }
   }
+
+  // The earliest reply at which each beat can play (Infinity: never), following `after` chains:
+  // a beat can only follow one that played at an earlier reply.
+  const patience = s.customer.patience;
+  const byId = new Map(s.beats.map((b, i) => [b.id, { beat: b, index: i }]));
+  const earliest = new Map<string, number>();
+  const earliestTurn = (id: string, visiting: Set<string>): number => {
+    const known = earliest.get(id);
+    if (known !== undefined) return known;
+    const entry = byId.get(id);
+    if (!entry || visiting.has(id)) return Infinity;
+    visiting.add(id);
+    const when = entry.beat.when;
+    let turn = when.min_turn ?? 1;
+    if (when.after !== undefined) turn = Math.max(turn, earliestTurn(when.after, visiting) + 1);
+    // Beats play only while the customer still has patience: at reply `patience` an ending comes.
+    const blocked = selfContradiction(when) !== undefined || (dyn !== undefined && stageConflict(when, dyn) !== undefined) || unreachableByDynamics(when, s, dyn) !== undefined;
+    const result = blocked || turn >= patience ? Infinity : turn;
+    earliest.set(id, result);
+    visiting.delete(id);
+    return result;
+  };
+
   s.beats.forEach((b, i) => {
-    const never = (reason: string) => out.push({ path: ['beats', i, 'id'], code: 'unreachable_beat', params: { id: b.id, reason }, severity: 'error' });
-    const both = (b.when.signals ?? []).filter((x) => b.when.missing?.includes(x));
-    if (both.length > 0) never(`it needs ${both.join(', ')} both shown and missing`);
-    // Follow the chain of `after` references: a cycle, or a beat that can never play, blocks this one.
+    const at = (key: string) => ['beats', i, 'when', key] as Path;
+    const never = (key: string, reason: Why, severity: Issue['severity']) =>
+      out.push({ path: key === 'id' ? ['beats', i, 'id'] : at(key), code: 'unreachable_beat', params: { id: b.id, ...reason }, severity });
+    const contradiction = selfContradiction(b.when);
+    if (contradiction) return never(contradiction.key, contradiction.why, 'error');
+    // Follow the chain of `after` references: a cycle blocks every beat on it.
     const seen = new Set<string>([b.id]);
     for (let next = b.when.after; next !== undefined; ) {
-      if (seen.has(next)) {
-        never(`its 'after' chain loops back to '${next}'`);
-        break;
-      }
+      if (seen.has(next)) return never('after', { why: 'after_loop', beat: next }, 'error');
       seen.add(next);
-      next = s.beats.find((x) => x.id === next)?.when.after;
+      next = byId.get(next)?.beat.when.after;
     }
+    const stage = dyn ? stageConflict(b.when, dyn) : undefined;
+    if (stage) return never(stage.key, stage.why, 'warning');
+    const dynamic = unreachableByDynamics(b.when, s, dyn);
+    if (dynamic) return never(dynamic.key, dynamic.why, 'warning');
+    const after = b.when.after;
+    if (after !== undefined && byId.has(after) && earliestTurn(after, new Set()) === Infinity) {
+      return never('after', { why: 'after_never', beat: after }, 'warning');
+    }
+    const turn = Math.max(b.when.min_turn ?? 1, after !== undefined && byId.has(after) ? earliestTurn(after, new Set()) + 1 : 1);
+    if (turn >= patience) never(b.when.min_turn !== undefined && b.when.min_turn >= turn ? 'min_turn' : 'after', { why: 'too_late', turn, patience }, 'warning');
   });
-  if (!s.endings) out.push({ path: ['id'], code: 'no_endings', params: {}, severity: 'warning' });
+
+  if (!s.endings) {
+    out.push({ path: ['id'], code: 'no_endings', params: {}, severity: 'warning' });
+    return out;
+  }
+  for (const name of endingNames) {
+    const when = s.endings[name].when;
+    if (isEmpty(when)) continue;
+    const at = (key: string): Path => ['endings', name, 'when', key];
+    if (name === 'timeout') {
+      out.push({ path: ['endings', name, 'when'], code: 'ignored_when', params: {}, severity: 'warning' });
+      continue;
+    }
+    const never = (key: string, reason: Why) => out.push({ path: at(key), code: 'unreachable_ending', params: { ending: name, ...reason }, severity: 'warning' });
+    const contradiction = selfContradiction(when) ?? (dyn ? stageConflict(when, dyn) : undefined);
+    if (contradiction) {
+      never(contradiction.key, contradiction.why);
+      continue;
+    }
+    if (dyn && name === 'resolved') {
+      const { anger_max, trust_min, needs_any } = dyn.resolve;
+      const before = out.length;
+      if (when.anger && when.anger[0] > anger_max) never('anger', { why: 'resolve_anger', low: when.anger[0], anger_max });
+      else if (when.trust && when.trust[1] < trust_min) never('trust', { why: 'resolve_trust', high: when.trust[1], trust_min });
+      else if (when.missing && needs_any.every((x) => when.missing!.includes(x))) never('missing', { why: 'resolve_missing', signals: needs_any.join(', ') });
+      if (out.length > before) continue;
+    }
+    if (dyn && name === 'escalated' && when.anger && when.anger[1] < dyn.escalate_anger) {
+      never('anger', { why: 'escalate_anger', high: when.anger[1], limit: dyn.escalate_anger });
+      continue;
+    }
+    // Endings are decided up to and including the last reply the customer's patience allows.
+    const after = when.after;
+    if (after !== undefined && byId.has(after) && earliestTurn(after, new Set()) === Infinity) {
+      never('after', { why: 'after_never', beat: after });
+      continue;
+    }
+    const turn = Math.max(when.min_turn ?? 1, after !== undefined && byId.has(after) ? earliestTurn(after, new Set()) + 1 : 1);
+    if (turn > patience) never(when.min_turn !== undefined && when.min_turn >= turn ? 'min_turn' : 'after', { why: 'too_late', turn, patience });
+  }
   return out;
+}
+
+/**
+ * A beat condition that can hold only where an ending always comes first: anger at the escalation
+ * level (when 'escalated' adds no conditions), or everything 'resolved' asks for.
+ */
+function unreachableByDynamics(when: Condition, s: Scenario, dyn: Dynamics | undefined): { key: string; why: Why } | undefined {
+  if (!dyn || !s.endings) return undefined;
+  if (when.anger && when.anger[0] >= dyn.escalate_anger && isEmpty(s.endings.escalated.when)) {
+    return { key: 'anger', why: { why: 'escalates_first', low: when.anger[0], limit: dyn.escalate_anger } };
+  }
+  const { anger_max, trust_min, needs_any } = dyn.resolve;
+  const resolving = [...(when.signals ?? []).filter((x) => needs_any.includes(x))];
+  if (resolving.length === 0 && when.any_signals && when.any_signals.every((x) => needs_any.includes(x))) resolving.push(...when.any_signals);
+  if (
+    isEmpty(s.endings.resolved.when) &&
+    when.anger && when.anger[1] <= anger_max &&
+    when.trust && when.trust[0] >= trust_min &&
+    resolving.length > 0
+  ) {
+    return { key: 'anger', why: { why: 'resolves_first', anger_max, trust_min, signals: resolving.join(', ') } };
+  }
+  return undefined;
 }
 
 export interface CheckedScenario {
   readonly file: string;
   readonly scenario?: Scenario;
   readonly issues: Issue[];
+  /** Where the scenario's `id` is written (for duplicate-id reports across files). */
+  readonly idAt?: { line: number; col: number };
 }
 
 /**
@@ -126,7 +263,7 @@ export function checkScenario(
   const s = parsed.value;
   const located = (f: ScenarioFinding) => issueAt(parsed, source.file, f.code, [...f.path], f.params, f.severity);
   const issues = [
-    ...beatFindings(s).map(located),
+    ...beatFindings(s, rubric?.dynamics).map(located),
     ...patternIssues(parsed, source.file, s),
     ...duplicateIds(parsed, source.file, s.facts, ['facts']),
     ...duplicateIds(parsed, source.file, s.key_points, ['key_points']),
@@ -138,22 +275,20 @@ export function checkScenario(
   }
   if (deepCheck && !issues.some((i) => i.severity === 'error')) issues.push(...deepCheck(s).map(located));
   const failed = issues.some((i) => i.severity === 'error');
-  return failed ? { file: source.file, issues } : { file: source.file, scenario: s, issues };
+  return failed ? { file: source.file, issues } : { file: source.file, scenario: s, issues, idAt: parsed.locate(['id']) };
 }
 
 /** Check scenario ids across a library: two files may not claim the same id. */
-export function checkLibrary(checked: readonly CheckedScenario[], sources: readonly SourceFile[]): Issue[] {
+export function checkLibrary(checked: readonly CheckedScenario[], sources: readonly SourceFile[] = []): Issue[] {
   const seen = new Map<string, string>();
   const issues: Issue[] = [];
   for (const c of checked) {
     if (!c.scenario) continue;
     const prev = seen.get(c.scenario.id);
-    const text = sources.find((s) => s.file === c.file)?.text ?? '';
-    const parsed = parseYaml(text, c.file, z.unknown());
+    const at = c.idAt ?? parseYaml(sources.find((s) => s.file === c.file)?.text ?? '', c.file, z.unknown()).locate(['id']);
     if (prev) {
-      issues.push(issueAt(parsed, c.file, 'duplicate_id', ['id'], { id: c.scenario.id, first: prev }));
+      issues.push({ file: c.file, line: at.line, col: at.col, severity: 'error', code: 'duplicate_id', path: 'id', params: { id: c.scenario.id, first: prev } });
     } else {
-      const at = parsed.locate(['id']);
       seen.set(c.scenario.id, `${c.file}:${at.line}:${at.col}`);
     }
   }
