@@ -1,7 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { scenarioCards } from './web/build/scenario-cards.ts';
 
-// The web app arrives with the practice-in-the-browser issue; for now this file configures vitest.
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/** The port `npm start` and `npm run dev` serve on; fixed so bookmarks and docs stay valid. */
+export const WEB_PORT = 5178;
+
+// One file configures both the web app (root: web/) and vitest (root: the project, so test globs
+// stay relative to it). Vitest sets VITEST; the app build and dev server never do.
 export default defineConfig({
+  root: process.env.VITEST ? projectRoot : 'web',
+  base: './',
+  plugins: [react(), scenarioCards(`${projectRoot}scenarios`)],
+  // The app imports the core from src/ and the scenario YAML from scenarios/, both outside web/.
+  server: { port: WEB_PORT, strictPort: true, fs: { allow: [projectRoot] } },
+  preview: { port: WEB_PORT, strictPort: true },
+  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 20_000,
