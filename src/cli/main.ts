@@ -1,5 +1,6 @@
 import { coachCommand } from './commands/coach.ts';
 import { listCommand } from './commands/list.ts';
+import { newCommand } from './commands/new.ts';
 import { playCommand } from './commands/play.ts';
 import { practiceCommand } from './commands/practice.ts';
 import { scoreCommand } from './commands/score.ts';
@@ -12,6 +13,7 @@ and the complaint-handling steps.
 Usage:
   dojo score FILE... [--scenario ID|PATH] [--json]   score transcripts (YAML or JSON)
   dojo validate [PATH...] [--json]                   check scenario and rubric files
+  dojo new ID [--locale zh|en] [--dir DIR]           write a commented starter scenario
   dojo list [--json]                                 the scenario library
   dojo practice [SCENARIO]                           talk to an angry customer (terminal)
   dojo play SCENARIO --replies FILE [--seed N] [--json]  a whole conversation from a file
@@ -28,6 +30,7 @@ Exit codes: 0 ok, 1 bad input (a file with errors, an unknown scenario), 2 usage
 const COMMANDS: Record<string, { help: string; run: (args: string[], io: Io) => Promise<number> }> = {
   score: scoreCommand,
   validate: validateCommand,
+  new: newCommand,
   list: listCommand,
   coach: coachCommand,
   play: playCommand,
