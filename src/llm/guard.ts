@@ -70,7 +70,7 @@ export function cleanLine(raw: string): string {
 }
 
 const AI_EN = /\b(as an ai\b|i am an ai\b|i'm an ai\b|an ai (language )?model|language model|ai assistant|as an assistant|i(?: am|'m) (?:just |only )?(?:an? )?(?:virtual |helpful )?assistant|chatgpt|openai|i cannot (?:role-?play|pretend)|i can't (?:role-?play|pretend))/i;
-const AI_ZH = /(作为(一个|一名)?(ai|人工智能|语言模型|智能助手|助手|ai助手|虚拟助手)|我是(一个|一名)?(ai|人工智能|语言模型|智能助手|ai助手|虚拟助手|通义千问|聊天机器人)|人工智能助手|语言模型|无法扮演|不能扮演)/i;
+const AI_ZH = /(作为(一个|一名)?(ai助手|ai|人工智能助手|人工智能|语言模型|智能助手|虚拟助手|助手)|我是(一个|一名)?(ai助手|ai|人工智能助手|人工智能|语言模型|智能助手|虚拟助手|通义千问|聊天机器人)|人工智能助手|语言模型|无法扮演|不能扮演)/i;
 
 /**
  * Accept a model line or say why not. In order: empty; too long; the wrong language (for zh, at
