@@ -1,4 +1,5 @@
 // `npm run bench`: one `name: value` a line. Timings live here, not in `npm test`.
+import { benchWeb } from './web.ts';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -107,3 +108,6 @@ for (const bank of ['phrases', 'phrases-b', 'phrases-c'] as const) {
   print(`${key}.recall`, results.reduce((a, r) => a + r.positives - r.missed.length, 0) / pos);
   print(`${key}.clean_negatives`, results.reduce((a, r) => a + r.negatives - r.falseHits.length, 0) / neg);
 }
+
+// Web app (issue 4): bundle size, time to interactive and reply latency in headless Chromium.
+await benchWeb(print);

@@ -54,7 +54,10 @@ export function App() {
   useEffect(() => {
     performance.mark('dojo:interactive');
     let live = true;
-    void libraryReady.then((l) => { if (live) setLibrary(l); });
+    void libraryReady.then((l) => {
+      performance.mark('dojo:library-ready');
+      if (live) setLibrary(l);
+    });
     return () => { live = false; };
   }, []);
   // After a screen change (not on first load), move focus to the new heading so keyboard and
