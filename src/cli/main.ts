@@ -1,4 +1,5 @@
 import { coachCommand } from './commands/coach.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
 import { newCommand } from './commands/new.ts';
 import { playCommand } from './commands/play.ts';
@@ -18,6 +19,7 @@ Usage:
   dojo practice [SCENARIO]                           talk to an angry customer (terminal)
   dojo play SCENARIO --replies FILE [--seed N] [--json]  a whole conversation from a file
   dojo coach [SCENARIO]                              answer a customer, get scored at once
+  dojo doctor [--model M] [--json]                   check the local model (Ollama) for --llm
   dojo COMMAND --help                                help for one command
 
 Options for every command:
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], io: Io) => 
   coach: coachCommand,
   play: playCommand,
   practice: practiceCommand,
+  doctor: doctorCommand,
 };
 
 /**
