@@ -12,6 +12,7 @@ const RESOLVED = `\0${ID}`;
  * scenario library (which loads right after, in its own chunk). Editing a scenario in dev reloads.
  */
 export function scenarioCards(scenarioDir: string): Plugin {
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     name: 'complaint-dojo:scenario-cards',
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
@@ -23,13 +24,21 @@ export function scenarioCards(scenarioDir: string): Plugin {
       return `export default ${JSON.stringify(cards)};`;
     },
     configureServer(server) {
-      server.watcher.add(scenarioDir);
-      server.watcher.on('all', (_event, file) => {
-        if (!file.startsWith(scenarioDir) || !/\.ya?ml$/.test(file)) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) server.moduleGraph.invalidateModule(mod);
-        server.ws.send({ type: 'full-reload' });
-      });
+      server.watcher.add(scenarioDir); // new files too, not only the ones already imported
+    },
+    // A scenario edit changes the cards and the lazily loaded library: reload the page rather than
+    // hot-swapping App.tsx, which would keep the old cards module cached in the browser. Editors
+    // save in several writes, so wait for the file to settle before reloading.
+    hotUpdate({ file }) {
+      if (this.environment.name !== 'client' || !file.startsWith(scenarioDir) || !/\.ya?ml$/.test(file)) return;
+      const env = this.environment;
+      clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => {
+        const mod = env.moduleGraph.getModuleById(RESOLVED);
+        if (mod) env.moduleGraph.invalidateModule(mod);
+        env.hot.send({ type: 'full-reload' });
+      }, 200);
+      return [];
     },
   };
 }
