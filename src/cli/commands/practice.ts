@@ -2,20 +2,23 @@ import { createDialogue } from '../../dialogue/engine.ts';
 import { closest } from '../../scenario/issues.ts';
 import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
 import { libraryOrReport } from './shared.ts';
+import { LLM_HELP, LLM_OPTIONS, llmSessionFor } from '../llm-options.ts';
 
 export const practiceCommand = {
-  help: `Usage: dojo practice [SCENARIO] [--seed N] [--lang zh|en]
+  help: `Usage: dojo practice [SCENARIO] [--seed N] [--llm [--model M]] [--lang zh|en]
 
 Practise in the terminal: pick a scenario (or name one), read the angry customer's words, type
 your replies and watch the anger meter. Tab shows a hint, Esc ends the session, and the report
 shows your scores, the steps you took, any red flags in your own words, and a model answer beside
 your replies. Needs a terminal; for scripts use 'dojo play SCENARIO --replies FILE'.
-`,
+
+${LLM_HELP}`,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { seed: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, { seed: { type: 'string' }, ...LLM_OPTIONS });
     const lang = langOf(values.lang, io.env);
     const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not '${values.seed}'`);
+    const llm = llmSessionFor(values, io, lang);
     if (!io.interactive) {
       io.err("dojo practice needs a terminal. For scripts and CI use 'dojo play SCENARIO --replies FILE'.\n");
       return EXIT.usage;
@@ -33,7 +36,7 @@ your replies. Needs a terminal; for scripts use 'dojo play SCENARIO --replies FI
     // (ink reads this once, when it loads).
     process.env.CI = '0';
     const { runPractice } = await import('../practice/run.tsx');
-    await runPractice({ dialogue: createDialogue(library.rubric, scenarios), rubric: library.rubric, scenarios, initial, lang, seed });
+    await runPractice({ dialogue: createDialogue(library.rubric, scenarios), rubric: library.rubric, scenarios, initial, lang, seed, ...(llm ? { llm: llm.session } : {}) });
     return EXIT.ok;
   },
 };

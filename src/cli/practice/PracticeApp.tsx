@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useMemo, useState } from 'react';
 import type { Dialogue, DialogueState } from '../../dialogue/engine.ts';
+import type { LlmSession } from '../../llm/session.ts';
 import type { CompiledRubric } from '../../rubric/compile.ts';
 import { localize, type Scenario } from '../../scenario/schema.ts';
 import type { Lang } from '../../text/messages.ts';
@@ -8,6 +9,8 @@ import { AngerMeter } from './AngerMeter.tsx';
 import { ReplyInput } from './ReplyInput.tsx';
 import { ReportView } from './ReportView.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
+import { SecondOpinionView } from './SecondOpinionView.tsx';
+import { useLlmCustomer } from './use-llm-customer.ts';
 import { practiceText } from './texts.ts';
 
 export interface PracticeAppProps {
@@ -23,6 +26,8 @@ export interface PracticeAppProps {
   interactive: boolean;
   /** How many conversation messages stay on screen. */
   visibleMessages?: number;
+  /** A local model words the customer's lines and gives a second opinion (`--llm`). */
+  llm?: LlmSession;
 }
 
 /** `dojo practice`: pick a scenario, talk to the customer, read the report. */
@@ -35,6 +40,7 @@ export function PracticeApp(props: PracticeAppProps) {
   );
   const [finished, setFinished] = useState(false);
   const [hints, setHints] = useState(false);
+  const turns = useLlmCustomer({ llm: props.llm, dialogue, now: props.now, state, setState });
   const report = useMemo(() => (state && (finished || hints) ? dialogue.report(state) : undefined), [state, finished, hints, dialogue]);
 
   const talking = scenario !== undefined && state !== undefined && !finished && state.outcome === 'ongoing';
@@ -62,7 +68,11 @@ export function PracticeApp(props: PracticeAppProps) {
   }
   if (finished || state.outcome !== 'ongoing') {
     const final = report ?? dialogue.report(state);
-    return <ReportView report={final} rubric={rubric} scenario={scenario} state={state} lang={lang} onQuit={exit} active={interactive} />;
+    return (
+      <ReportView report={final} rubric={rubric} scenario={scenario} state={state} lang={lang} onQuit={exit} active={interactive}>
+        {props.llm && <SecondOpinionView llm={props.llm} rubric={rubric} scenario={scenario} state={state} report={final} lang={lang} />}
+      </ReportView>
+    );
   }
   const t = practiceText;
   const messages = state.transcript.slice(-(props.visibleMessages ?? 8));
@@ -77,7 +87,7 @@ export function PracticeApp(props: PracticeAppProps) {
           'customer' in m ? (
             <Text key={i}>
               <Text color="red" bold>{t('customer', lang)}: </Text>
-              {m.customer}
+              {turns.live !== undefined && i === messages.length - 1 ? `${turns.live}▍` : m.customer}
             </Text>
           ) : (
             <Text key={i}>
@@ -87,6 +97,11 @@ export function PracticeApp(props: PracticeAppProps) {
           ),
         )}
       </Box>
+      {turns.notices.map((n) => (
+        <Text key={n.code} color="yellow">
+          ⚠ {n.message}
+        </Text>
+      ))}
       {hints && (
         <Text color="yellow">
           {t('hint', lang)}: {hint}
@@ -95,7 +110,7 @@ export function PracticeApp(props: PracticeAppProps) {
       <ReplyInput
         active={interactive && talking}
         placeholder={t('typeHere', lang)}
-        onSubmit={(reply) => setState((s) => (s ? dialogue.step(s, reply, { now: props.now() }).state : s))}
+        onSubmit={(reply) => turns.submit(scenario, reply)}
       />
       <Text dimColor>{t('keys', lang)}</Text>
     </Box>

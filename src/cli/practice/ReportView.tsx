@@ -1,4 +1,5 @@
 import { Box, Text, useInput } from 'ink';
+import type { ReactNode } from 'react';
 import type { DialogueState } from '../../dialogue/engine.ts';
 import type { CompiledRubric } from '../../rubric/compile.ts';
 import type { ScoreReport } from '../../rubric/score.ts';
@@ -13,7 +14,7 @@ const bar = (v: number) => '█'.repeat(Math.round(v / 5)) + '░'.repeat(20 - M
  * The end report: total, dimension bars, the step checklist with the turn each step happened,
  * red flags quoting the trainee, and the model answer beside the trainee's replies.
  */
-export function ReportView({ report, rubric, scenario, state, lang, onQuit, active }: {
+export function ReportView({ report, rubric, scenario, state, lang, onQuit, active, children }: {
   report: ScoreReport;
   rubric: CompiledRubric;
   scenario: Scenario;
@@ -21,6 +22,8 @@ export function ReportView({ report, rubric, scenario, state, lang, onQuit, acti
   lang: Lang;
   onQuit: () => void;
   active: boolean;
+  /** Shown under the report, above the footer (the model's second opinion with --llm). */
+  children?: ReactNode;
 }) {
   useInput((input, key) => { if (input === 'q' || key.escape || key.return) onQuit(); }, { isActive: active });
   const t = practiceText;
@@ -71,6 +74,7 @@ export function ReportView({ report, rubric, scenario, state, lang, onQuit, acti
           {report.advice.slice(0, 3).map((a, i) => <Text key={i} color="yellow">→ {a}</Text>)}
         </Box>
       )}
+      {children}
       <Text dimColor>{t('report', lang)}</Text>
     </Box>
   );

@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import type { Dialogue } from '../../dialogue/engine.ts';
+import type { LlmSession } from '../../llm/session.ts';
 import type { CompiledRubric } from '../../rubric/compile.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Lang } from '../../text/messages.ts';
@@ -13,6 +14,7 @@ export async function runPractice(options: {
   initial?: Scenario;
   lang: Lang;
   seed: number;
+  llm?: LlmSession;
 }): Promise<void> {
   const app = render(<PracticeApp {...options} now={() => Date.now()} interactive={true} />, { exitOnCtrlC: true });
   await app.waitUntilExit();
