@@ -1,5 +1,6 @@
 // `npm run bench`: one `name: value` a line. Timings live here, not in `npm test`.
 import { benchWeb } from './web.ts';
+import { llmFigures } from './llm.ts';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +109,9 @@ for (const bank of ['phrases', 'phrases-b', 'phrases-c'] as const) {
   print(`${key}.recall`, results.reduce((a, r) => a + r.positives - r.missed.length, 0) / pos);
   print(`${key}.clean_negatives`, results.reduce((a, r) => a + r.negatives - r.falseHits.length, 0) / neg);
 }
+
+// Local model (issue 7): prompt building + guard per turn, and first token from the fake Ollama.
+for (const [name, value] of Object.entries(await llmFigures(library.rubric, yogurt, replies))) print(name, value);
 
 // Web app (issue 4): bundle size, time to interactive and reply latency in headless Chromium.
 await benchWeb(print);
