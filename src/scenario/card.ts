@@ -11,6 +11,8 @@ export interface ScenarioCard {
   readonly channel: Scenario['setting']['channel'];
   /** Languages the whole card and opening are written in. */
   readonly languages: Lang[];
+  /** Written in this browser (the Author screen), not shipped with the app. */
+  readonly custom?: boolean;
 }
 
 /** The library card of a (valid) scenario. */

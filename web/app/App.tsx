@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import cards from 'virtual:scenario-cards';
 import type { DialogueState } from '../../src/dialogue/engine.ts';
 import { replayReplies } from '../../src/dialogue/replay.ts';
+import { scenarioCard } from '../../src/scenario/card.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { Lang } from '../../src/text/messages.ts';
 import { HistoryScreen } from '../features/history/HistoryScreen.tsx';
@@ -9,7 +10,8 @@ import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { PracticeScreen } from '../features/practice/PracticeScreen.tsx';
 import { ReportScreen } from '../features/report/ReportScreen.tsx';
 import { AttemptStore, type Attempt, type StoreNotice } from './attempts.ts';
-import type { WebLibrary } from './library.ts';
+import { CustomScenarioStore, type CustomFile } from './custom-scenarios.ts';
+import type { CustomLibrary } from './library.ts';
 import { useRoute } from './route.ts';
 import { initialLang, t } from './texts.ts';
 
@@ -29,9 +31,13 @@ function newSeed(): number {
  * cards. It starts loading as soon as this module runs, so it is in memory before anyone clicks,
  * and practice keeps working offline once the page has loaded.
  */
-const libraryReady: Promise<WebLibrary> = import('./library.ts').then((m) => m.loadWebLibrary());
+const libraryReady = import('./library.ts').then((m) => ({ base: m.loadWebLibrary(), withCustom: m.withCustomScenarios }));
+type Loaded = Awaited<typeof libraryReady>;
 // The report's chart chunk is fetched while the trainee reads the library, for the same reason.
 void import('../features/report/RadarChart.tsx');
+
+// The editor (CodeMirror) is only fetched when someone opens the Author screen.
+const AuthorScreen = lazy(() => import('../features/author/AuthorScreen.tsx'));
 
 /** Typing delay before a customer line appears; `?delay=0` in the URL turns it off (tests, bench). */
 const typingDelay = new URLSearchParams(window.location.search).get('delay') === '0' ? 0 : undefined;
@@ -39,10 +45,18 @@ const typingDelay = new URLSearchParams(window.location.search).get('delay') ===
 /** The app shell: header, language switch, notices, and the four screens behind hash routes. */
 export function App() {
   const [lang, setLangState] = useState<Lang>(() => initialLang(safeGet(LANG_KEY), navigator.languages ?? [navigator.language]));
-  const [library, setLibrary] = useState<WebLibrary>();
+  const [loaded, setLoaded] = useState<Loaded>();
   const store = useMemo(() => new AttemptStore(window.localStorage, Date.now), []);
+  const customStore = useMemo(() => new CustomScenarioStore(window.localStorage, Date.now), []);
+  const [customFiles, setCustomFiles] = useState<CustomFile[]>(() => customStore.list());
+  // Shipped scenarios plus the ones written in this browser; a broken custom file is only an issue.
+  const library: CustomLibrary | undefined = useMemo(() => loaded && loaded.withCustom(loaded.base, customFiles), [loaded, customFiles]);
+  const allCards = useMemo(
+    () => [...cards, ...(library ? library.scenarios.filter((s) => library.custom.has(s.id)).map((s) => ({ ...scenarioCard(s), custom: true })) : [])],
+    [library],
+  );
   const [attempts, setAttempts] = useState<Attempt[]>(() => store.list());
-  const [notices, setNotices] = useState<StoreNotice[]>(() => [...store.notices]);
+  const [notices, setNotices] = useState<StoreNotice[]>(() => [...store.notices, ...customStore.notices]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [route, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
@@ -56,7 +70,7 @@ export function App() {
     let live = true;
     void libraryReady.then((l) => {
       performance.mark('dojo:library-ready');
-      if (live) setLibrary(l);
+      if (live) setLoaded(l);
     });
     return () => { live = false; };
   }, []);
@@ -82,8 +96,9 @@ export function App() {
 
   const refresh = useCallback(() => {
     setAttempts(store.list());
-    setNotices([...store.notices]);
-  }, [store]);
+    setCustomFiles(customStore.list());
+    setNotices([...store.notices, ...customStore.notices]);
+  }, [store, customStore]);
 
   const save = useCallback((a: Attempt) => {
     store.save(a);
@@ -114,14 +129,19 @@ export function App() {
   const scenarioOf = (a: Attempt | undefined) => (a ? library?.scenarios.find((s) => s.id === a.scenario) : undefined);
   const startById = (id: string) => {
     void libraryReady.then((l) => {
-      const s = l.scenarios.find((x) => x.id === id);
-      if (s && l.dialogue) start(s);
+      const s = (library ?? l.base).scenarios.find((x) => x.id === id);
+      if (s && l.base.dialogue) start(s);
     });
+  };
+  const playTest = (name: string) => {
+    const lib = loaded && loaded.withCustom(loaded.base, customStore.list());
+    const s = lib?.scenarios.find((x) => x.id === lib.idOfFile.get(name));
+    if (s) start(s);
   };
   const libraryScreen = (
     <LibraryScreen
       lang={lang}
-      cards={cards}
+      cards={allCards}
       issues={{ list: library?.issues ?? [], unusable: library !== undefined && !library.dialogue }}
       fold={library?.fold}
       attempts={attempts}
@@ -170,6 +190,19 @@ export function App() {
         />
       );
     }
+  } else if (route.screen === 'author') {
+    screen = (
+      <Suspense fallback={<p role="status" className="muted">{t('loading', lang)}</p>}>
+        <AuthorScreen
+          lang={lang}
+          rubric={library.rubric}
+          files={customFiles}
+          onSave={(f) => { const ok = customStore.save(f); refresh(); return ok; }}
+          onDelete={(name) => { customStore.remove(name); refresh(); }}
+          onPlayTest={playTest}
+        />
+      </Suspense>
+    );
   } else if (route.screen === 'history') {
     screen = (
       <HistoryScreen
@@ -198,6 +231,7 @@ export function App() {
         <nav aria-label={lang === 'zh' ? '主导航' : 'Main'}>
           <a href="#/library" aria-current={route.screen === 'library' ? 'page' : undefined}>{t('navLibrary', lang)}</a>
           <a href="#/history" aria-current={route.screen === 'history' ? 'page' : undefined}>{t('navHistory', lang)}</a>
+          <a href="#/author" aria-current={route.screen === 'author' ? 'page' : undefined}>{t('navAuthor', lang)}</a>
         </nav>
         <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('switchLangLabel', lang)} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('switchLang', lang)}
@@ -208,7 +242,7 @@ export function App() {
           {notices.map((n, i) => (
             <p key={i}>{t(n.code, lang, n as unknown as Record<string, string | number>)}</p>
           ))}
-          <button type="button" onClick={() => { store.notices.length = 0; setNotices([]); }}>{t('dismiss', lang)}</button>
+          <button type="button" onClick={() => { store.notices.length = 0; customStore.notices.length = 0; setNotices([]); }}>{t('dismiss', lang)}</button>
         </div>
       )}
       <main id="main" ref={mainRef}>

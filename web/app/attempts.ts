@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { DialogueState } from '../../src/dialogue/engine.ts';
 import { readDialogueState } from '../../src/dialogue/saved-state.ts';
+import { StoredList, type KeyValueStorage } from './stored-list.ts';
+
+export type { KeyValueStorage, StoreNotice } from './stored-list.ts';
 
 /** One practice attempt: the engine's state plus what the History screen needs. */
 export interface Attempt {
@@ -32,108 +35,17 @@ export function readAttempt(value: unknown): Attempt | undefined {
   return { ...shape.data, state } as Attempt;
 }
 
-/** The minimal part of the Web Storage API the store uses (tests pass a Map-backed one). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
 export const STORE_KEY = 'complaint-dojo.attempts.v1';
-const CORRUPT_PREFIX = 'complaint-dojo.corrupt.';
 
-export type StoreNotice =
-  | { code: 'corrupt_store'; key: string }
-  | { code: 'corrupt_attempts'; count: number; key: string }
-  | { code: 'save_failed'; reason: string };
-
-/**
- * Attempts kept in the browser's storage, saved after every turn. Damaged data is never thrown
- * away and never crashes the app: it is copied to a `complaint-dojo.corrupt.<time>` key, reported
- * once as a notice, and the rest keeps working.
- */
-export class AttemptStore {
-  private attempts = new Map<string, Attempt>();
-  readonly notices: StoreNotice[] = [];
-
-  constructor(private readonly storage: KeyValueStorage, private readonly now: () => number) {
-    this.load();
-  }
-
-  private setAside(raw: string): string {
-    const key = `${CORRUPT_PREFIX}${this.now()}`;
-    try {
-      this.storage.setItem(key, raw);
-    } catch {
-      // Storage full: the notice still tells the trainee; the original stays in place untouched.
-      return STORE_KEY;
-    }
-    return key;
-  }
-
-  private load(): void {
-    let raw: string | null = null;
-    try {
-      raw = this.storage.getItem(STORE_KEY);
-    } catch (e) {
-      this.notices.push({ code: 'save_failed', reason: String((e as Error).message ?? e) });
-      return;
-    }
-    if (raw === null) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = undefined;
-    }
-    const list = (parsed as { version?: unknown; attempts?: unknown } | undefined);
-    if (!list || list.version !== 1 || !Array.isArray(list.attempts)) {
-      const key = this.setAside(raw);
-      this.notices.push({ code: 'corrupt_store', key });
-      if (key !== STORE_KEY) this.storage.removeItem(STORE_KEY);
-      return;
-    }
-    const bad: unknown[] = [];
-    for (const item of list.attempts) {
-      const a = readAttempt(item);
-      if (a) this.attempts.set(a.id, a);
-      else bad.push(item);
-    }
-    if (bad.length > 0) {
-      const key = this.setAside(JSON.stringify({ version: 1, attempts: bad }));
-      this.notices.push({ code: 'corrupt_attempts', count: bad.length, key });
-      if (key !== STORE_KEY) this.persist();
-    }
-  }
-
-  private persist(): boolean {
-    try {
-      this.storage.setItem(STORE_KEY, JSON.stringify({ version: 1, attempts: [...this.attempts.values()] }));
-      return true;
-    } catch (e) {
-      this.notices.push({ code: 'save_failed', reason: String((e as Error).message ?? e) });
-      return false;
-    }
+/** Attempts kept in the browser's storage, saved after every turn (see `StoredList` for damage handling). */
+export class AttemptStore extends StoredList<Attempt> {
+  constructor(storage: KeyValueStorage, now: () => number) {
+    super(storage, STORE_KEY, now, readAttempt, (a) => a.id, 'attempts');
   }
 
   /** All attempts, oldest first. */
   list(): Attempt[] {
-    return [...this.attempts.values()].sort((a, b) => a.state.startedAt - b.state.startedAt || (a.id < b.id ? -1 : 1));
-  }
-
-  get(id: string): Attempt | undefined {
-    return this.attempts.get(id);
-  }
-
-  /** Save (insert or replace) one attempt; false when the browser refused to store it. */
-  save(attempt: Attempt): boolean {
-    this.attempts.set(attempt.id, attempt);
-    return this.persist();
-  }
-
-  remove(id: string): boolean {
-    this.attempts.delete(id);
-    return this.persist();
+    return [...this.items.values()].sort((a, b) => a.state.startedAt - b.state.startedAt || (a.id < b.id ? -1 : 1));
   }
 
   /** Everything, as the JSON document `import` accepts. */
@@ -164,9 +76,9 @@ export class AttemptStore {
         rejected++;
         continue;
       }
-      const mine = this.attempts.get(a.id);
+      const mine = this.items.get(a.id);
       if (!mine || mine.state.updatedAt < a.state.updatedAt) {
-        this.attempts.set(a.id, a);
+        this.items.set(a.id, a);
         imported++;
       }
     }

@@ -4,7 +4,8 @@ export type Route =
   | { screen: 'library' }
   | { screen: 'practice'; attempt: string }
   | { screen: 'report'; attempt: string }
-  | { screen: 'history' };
+  | { screen: 'history' }
+  | { screen: 'author' };
 
 /** Parse a location hash (`#/practice/<id>` …); anything unknown is the library. */
 export function parseRoute(hash: string): Route {
@@ -12,7 +13,7 @@ export function parseRoute(hash: string): Route {
   const attempt = id ? decodeURIComponent(id) : '';
   if (screen === 'practice' && attempt) return { screen, attempt };
   if (screen === 'report' && attempt) return { screen, attempt };
-  if (screen === 'history') return { screen };
+  if (screen === 'history' || screen === 'author') return { screen };
   return { screen: 'library' };
 }
 

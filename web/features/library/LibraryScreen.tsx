@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { renderIssue } from '../../../src/scenario/issues.ts';
+import { formatIssue } from '../../../src/scenario/issues.ts';
 import type { ScenarioCard } from '../../../src/scenario/card.ts';
 import type { Issue } from '../../../src/scenario/issues.ts';
 import { localize, type Motive } from '../../../src/scenario/schema.ts';
@@ -46,13 +46,13 @@ export function LibraryScreen({ lang, cards, issues, fold = simpleFold, attempts
       {issues.unusable && (
         <div className="problem" role="alert">
           <p>{t('rubricBroken', lang)}</p>
-          <ul>{errors.map((i, n) => <li key={n}><code>{renderIssue(i, lang)}</code></li>)}</ul>
+          <ul>{errors.map((i, n) => <li key={n}><code>{formatIssue(i, lang)}</code></li>)}</ul>
         </div>
       )}
       {!issues.unusable && errors.length > 0 && (
         <details className="problem" data-testid="library-issues">
           <summary>{t('brokenScenarios', lang, { n: new Set(errors.map((i) => i.file)).size })}</summary>
-          <ul>{errors.map((i, n) => <li key={n}><code>{renderIssue(i, lang)}</code></li>)}</ul>
+          <ul>{errors.map((i, n) => <li key={n}><code>{formatIssue(i, lang)}</code></li>)}</ul>
         </details>
       )}
       <div className="filters" role="search">
@@ -82,7 +82,7 @@ export function LibraryScreen({ lang, cards, issues, fold = simpleFold, attempts
           const title = localize(s.title, lang);
           return (
             <li key={s.id} className="card" data-testid={`scenario-card-${s.id}`}>
-              <h2>{title}</h2>
+              <h2>{title}{s.custom && <span className="badge custom-badge" data-testid="custom-badge">{t('custom', lang)}</span>}</h2>
               <p className="summary">{localize(s.summary, lang)}</p>
               <dl className="badges">
                 <div><dt>{t('motive', lang)}</dt><dd className={`badge motive-${s.motive}`}>{t(`motive_${s.motive}`, lang)}</dd></div>
