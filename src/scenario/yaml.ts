@@ -1,12 +1,59 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { fastParse, pathKey, type FastDocument } from './fast-yaml.ts';
 import { closest, type Issue, type IssueCode } from './issues.ts';
 
 /** Limits that keep a hostile file from hanging or exhausting the loader. */
 export const YAML_LIMITS = {
   maxBytes: 2 * 1024 * 1024,
   maxAliasCount: 500,
+  /** Levels of nested lists and maps; scenario files need about eight. */
+  maxDepth: 100,
 } as const;
+
+/**
+ * How deeply `source` nests, counted cheaply before parsing (the parser recurses once per level,
+ * so thousands of levels would exhaust the stack): the most brackets open at once, and the most
+ * indentation levels (a `- ` before a line's content counts as one more).
+ */
+export function nestingDepth(source: string): number {
+  let flow = 0;
+  let deepest = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || (c === 45 && source.charCodeAt(i + 1) === 32)) {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== 35 && c !== 13) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        // Each '- ' in the indentation opens a list level of its own.
+        let dashes = 0;
+        for (let k = i - indent; k < i; k++) if (source.charCodeAt(k) === 45) dashes++;
+        if (indents.length + dashes > deepest) deepest = indents.length + dashes;
+      }
+    }
+    if (c === 91 || c === 123) {
+      flow++;
+      if (flow > deepest) deepest = flow;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return deepest;
+}
+
+/** Syntax errors reported per file; the parser's later ones are mostly echoes of the first. */
+const MAX_SYNTAX_ISSUES = 10;
 
 export interface ParsedFile<T> {
   value?: T;
@@ -58,37 +105,77 @@ export function parseYaml<S extends z.ZodType>(
     };
   }
 
+  const depth = nestingDepth(source);
+  if (depth > YAML_LIMITS.maxDepth) {
+    return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: YAML_LIMITS.maxDepth })], locate: () => ({ line: 1, col: 1 }) };
+  }
+
+  // Most files are written in the plain subset the fast reader handles; the rest (and every
+  // file with a syntax error) go through the full parser below.
+  const fast = fastParse(source);
+  if (fast) return fromFast(fast, file, schema, issue);
+
   let doc: Document;
   try {
     doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     // Only pathological input gets here (e.g. nesting deep enough to overflow the stack).
-    return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: 'the parser' })], locate: () => ({ line: 1, col: 1 }) };
+    return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: YAML_LIMITS.maxDepth })], locate: () => ({ line: 1, col: 1 }) };
   }
   const locate = makeLocator(doc, lines);
   if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((e) => {
-        const at = lines.linePos(e.pos[0]);
-        const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        return issue('yaml_syntax', at, [], { message: msg });
-      }),
-      locate,
-    };
+    // One broken line makes the parser report a cascade after it: keep the first error of each
+    // line, and at most MAX_SYNTAX_ISSUES, the first being the root cause to fix.
+    const issues: Issue[] = [];
+    const seen = new Set<number>();
+    for (const e of doc.errors) {
+      const at = lines.linePos(e.pos[0]);
+      if (seen.has(at.line)) continue;
+      seen.add(at.line);
+      const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      issues.push(issue('yaml_syntax', at, [], { message: msg }));
+      if (issues.length === MAX_SYNTAX_ISSUES) break;
+    }
+    return { issues, locate };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (e) {
     if (e instanceof RangeError && /stack/i.test(e.message)) {
-      return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: 'the parser' })], locate };
+      return { issues: [issue('yaml_too_deep', { line: 1, col: 1 }, [], { limit: YAML_LIMITS.maxDepth })], locate };
     }
     return { issues: [issue('yaml_alias_limit', { line: 1, col: 1 }, [], { limit: YAML_LIMITS.maxAliasCount })], locate };
   }
 
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, issues: [], locate };
-  const ctx: Context = { data, schema, doc, lines, locate, issue };
+  const locateKey = (parentPath: Path, key: string) => {
+    const parent = doc.getIn(parentPath as (string | number)[], true);
+    if (isMap(parent)) {
+      for (const pair of parent.items) {
+        if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return lines.linePos(pair.key.range[0]);
+      }
+    }
+    return locate(parentPath);
+  };
+  const ctx: Context = { data, schema, locate, locateKey, issue };
+  const issues = result.error.issues.flatMap((zi) => zodIssueToIssues(zi, ctx));
+  return { issues: dedupeIssues(issues), locate };
+}
+
+function fromFast<S extends z.ZodType>(fast: FastDocument, file: string, schema: S, issue: MakeIssue): ParsedFile<z.infer<S>> {
+  const locate = (path: Path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const at = fast.nodes.get(pathKey(path.slice(0, n)));
+      if (at) return at;
+    }
+    return { line: 1, col: 1 };
+  };
+  const result = schema.safeParse(fast.value);
+  if (result.success) return { value: result.data, issues: [], locate };
+  const locateKey = (parentPath: Path, key: string) => fast.keys.get(pathKey([...parentPath, key])) ?? locate(parentPath);
+  const ctx: Context = { data: fast.value, schema, locate, locateKey, issue };
   const issues = result.error.issues.flatMap((zi) => zodIssueToIssues(zi, ctx));
   return { issues: dedupeIssues(issues), locate };
 }
@@ -98,9 +185,9 @@ type MakeIssue = (code: IssueCode, at: { line: number; col: number }, path: Path
 interface Context {
   data: unknown;
   schema: unknown;
-  doc: Document;
-  lines: LineCounter;
   locate: (p: Path) => { line: number; col: number };
+  /** Where the key `key` of the map at `parentPath` is written, or the map itself. */
+  locateKey: (parentPath: Path, key: string) => { line: number; col: number };
   issue: MakeIssue;
 }
 
@@ -153,21 +240,10 @@ function objectsAt(schema: unknown, path: Path): Record<string, unknown>[] {
   }
 }
 
-/** Where the key `key` of the map at `parentPath` is written, or the map itself. */
-function locateKey(ctx: Context, parentPath: Path, key: string): { line: number; col: number } {
-  const parent = ctx.doc.getIn(parentPath as (string | number)[], true);
-  if (isMap(parent)) {
-    for (const pair of parent.items) {
-      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return ctx.lines.linePos(pair.key.range[0]);
-    }
-  }
-  return ctx.locate(parentPath);
-}
-
 function unknownKeys(ctx: Context, path: Path, keys: readonly string[]): Issue[] {
   const candidates = keysAt(ctx.schema, path);
   return keys.map((key) =>
-    ctx.issue('unknown_key', locateKey(ctx, path, key), [...path, key], { key, suggestion: closest(key, candidates) }),
+    ctx.issue('unknown_key', ctx.locateKey(path, key), [...path, key], { key, suggestion: closest(key, candidates) }),
   );
 }
 
