@@ -46,6 +46,13 @@ describe('dojo practice screens', () => {
     expect((await waitFor('坏了两次的水泵\n')).split('\n')[0]).toBe('坏了两次的水泵');
   });
 
+  it('keeps a reply typed and sent in one burst (Enter before the screen re-renders)', async () => {
+    start({ initial: yogurt });
+    app!.stdin.write('非常抱歉');
+    app!.stdin.write('\r'); // no pause between the text and Enter
+    expect(await waitFor('你: 非常抱歉')).toContain('你: 非常抱歉');
+  });
+
   it('shows the customer, the anger meter and the input line', () => {
     start({ initial: yogurt });
     const lines = stripAnsi(app!.lastFrame()).split('\n');
