@@ -55,6 +55,21 @@ export function nestingDepth(source: string): number {
 /** Syntax errors reported per file; the parser's later ones are mostly echoes of the first. */
 const MAX_SYNTAX_ISSUES = 10;
 
+/** The UTF-8 size of `text`, without building the bytes. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export interface ParsedFile<T> {
   value?: T;
   issues: Issue[];
@@ -97,7 +112,8 @@ export function parseYaml<S extends z.ZodType>(
     path: path.join('.'),
     params,
   });
-  const bytes = new TextEncoder().encode(source).length;
+  // A UTF-16 unit is one to three UTF-8 bytes: a short text cannot be too large.
+  const bytes = source.length * 3 <= maxBytes ? source.length : utf8Length(source);
   if (bytes > maxBytes) {
     return {
       issues: [issue('file_too_large', { line: 1, col: 1 }, [], { size: bytes, limit: maxBytes })],

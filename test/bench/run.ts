@@ -2,12 +2,13 @@
 import { benchWeb } from './web.ts';
 import { llmFigures } from './llm.ts';
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadGraded } from '../../src/node/graded.ts';
 import { loadLibrary } from '../../src/node/library.ts';
 import { createScorer } from '../../src/rubric/score.ts';
 import { createDialogue } from '../../src/dialogue/engine.ts';
+import { playabilityCheck } from '../../src/dialogue/playable.ts';
 import type { Transcript } from '../../src/scenario/schema.ts';
 import { checkScenario } from '../../src/scenario/validate.ts';
 import { agreementOf, scoreGradedSet } from './agreement.ts';
@@ -72,16 +73,36 @@ for (let round = 0; round < 30; round++) {
 }
 print('dialogue.median_ms_per_step', median(stepTimes));
 
-// Validation: the shipped scenario files, parsed and cross-checked many times over.
-const sources = ['yogurt-fly', 'pump-warranty'].map((id) => ({
-  file: `${id}.yaml`,
-  text: readFileSync(fileURLToPath(new URL(`../../scenarios/${id}.yaml`, import.meta.url)), 'utf8'),
-}));
-for (let i = 0; i < 20; i++) for (const s of sources) checkScenario(s, library.rubric.data);
-const vStart = performance.now();
-const rounds = 100;
-for (let i = 0; i < rounds; i++) for (const s of sources) checkScenario(s, library.rubric.data);
-print('validate.ms_per_scenario', (performance.now() - vStart) / (rounds * sources.length));
+// Validation: every shipped scenario file, as `dojo validate` checks it: parse, shape, references,
+// reachability, and the model answers played and scored (each check parses afresh, so nothing is
+// reused between rounds). `_without_play` leaves out the model answers.
+const sources = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url)))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ file: f, text: readFileSync(fileURLToPath(new URL(`../../scenarios/${f}`, import.meta.url)), 'utf8') }));
+const selfChecks = playabilityCheck(library.rubric);
+const perScenario = (deep: typeof selfChecks | undefined, rounds: number) => {
+  for (let i = 0; i < 3; i++) for (const s of sources) checkScenario(s, library.rubric!.data, deep);
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) for (const s of sources) checkScenario(s, library.rubric!.data, deep);
+  return (performance.now() - start) / (rounds * sources.length);
+};
+print('validate.ms_per_scenario', perScenario(selfChecks, 20));
+print('validate.ms_per_scenario_without_play', perScenario(undefined, 50));
+// Hostile files: each must be one clear error, quickly (generous bounds: this VM is slow).
+const pathological: [string, string, string][] = [
+  ['alias_bomb', `a: &a [${Array(9).fill('x').join(',')}]\n${Array.from({ length: 11 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n')}`, 'yaml_alias_limit'],
+  ['5mb', sources[0]!.text.repeat(Math.ceil((5 << 20) / sources[0]!.text.length)), 'file_too_large'],
+  ['binary', Array.from({ length: 65536 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''), 'any error'],
+  ['nested_10000', `${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`, 'yaml_too_deep'],
+];
+for (const [name, text, code] of pathological) {
+  const start = performance.now();
+  const issues = checkScenario({ file: name, text }, library.rubric.data).issues;
+  const ms = performance.now() - start;
+  const clear = issues.length > 0 && issues[0]!.severity === 'error' && (code === 'any error' || issues[0]!.code === code);
+  if (!clear || ms > 1000) throw new Error(`${name}: expected ${code} within 1 s, got ${issues[0]?.code} in ${ms} ms`);
+  print(`validate.ms_for_${name}`, ms, 1);
+}
 
 // Agreement with expert grades. dev and dev-b are tuning sets; holdout never was.
 const dev = agreementOf(scoreGradedSet('dev'));
