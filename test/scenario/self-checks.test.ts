@@ -117,5 +117,8 @@ describe('model answers against their own scenario', () => {
     expect(scenario).toBeUndefined();
     expect(issues.map((i) => formatIssue(i))).toEqual([`scenario.yaml:${lineOf(text, 'motive: revenge')}:11 invalid_value Invalid option: expected one of "vent"|"respect"|"compensation"`]);
     expect(lintScenario(yogurt, rubric).issues).toEqual([]);
+    const weak = yogurt.replace('endings:\n  resolved:\n', 'endings:\n  resolved:\n    when: { flags: [blame] }\n');
+    expect(lintScenario(weak, rubric).issues.map((i) => i.code)).toEqual(['unresolvable']);
+    expect(lintScenario(weak, rubric, { check: false }).issues).toEqual([]);
   });
 });
