@@ -38,6 +38,7 @@ void import('../features/report/RadarChart.tsx');
 
 // The editor (CodeMirror) is only fetched when someone opens the Author screen.
 const AuthorScreen = lazy(() => import('../features/author/AuthorScreen.tsx'));
+const QuizScreen = lazy(() => import('../features/quiz/QuizScreen.tsx'));
 
 /** Typing delay before a customer line appears; `?delay=0` in the URL turns it off (tests, bench). */
 const typingDelay = new URLSearchParams(window.location.search).get('delay') === '0' ? 0 : undefined;
@@ -58,6 +59,8 @@ export function App() {
   const [attempts, setAttempts] = useState<Attempt[]>(() => store.list());
   const [notices, setNotices] = useState<StoreNotice[]>(() => [...store.notices, ...customStore.notices]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // Quiz questions brought forward by each finished attempt (practice feeds the quiz).
+  const [fed, setFed] = useState<Record<string, number>>({});
   const [route, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
 
@@ -118,6 +121,12 @@ export function App() {
     const report = library!.dialogue!.report(a.state);
     save({ ...a, ended: true, total: report.total, dimensions: { ...report.dimensions } });
     go({ screen: 'report', attempt: a.id });
+    // Missed steps and red flags make the matching exam questions due first.
+    const rubric = library!.rubric!;
+    void import('../features/quiz/quiz-data.ts').then((m) => {
+      const ids = m.feedQuizFromPractice(window.localStorage, rubric, report, Date.now());
+      if (ids.length > 0) setFed((f) => ({ ...f, [a.id]: ids.length }));
+    });
   };
 
   const rewrite = (a: Attempt, scenario: Scenario, replyIndex: number, text: string) => {
@@ -189,7 +198,23 @@ export function App() {
           onLibrary={() => go({ screen: 'library' })}
         />
       );
+      if (fed[a.id]) {
+        screen = (
+          <>
+            <p className="quiz-fed" role="status" data-testid="quiz-fed">
+              {t('quizFed', lang, { n: fed[a.id]! })} <a href="#/quiz">{t('openQuiz', lang)}</a>
+            </p>
+            {screen}
+          </>
+        );
+      }
     }
+  } else if (route.screen === 'quiz') {
+    screen = (
+      <Suspense fallback={<p role="status" className="muted">{t('loading', lang)}</p>}>
+        <QuizScreen lang={lang} rubric={library.rubric} onNotice={(n) => setNotices((list) => [...list, n])} />
+      </Suspense>
+    );
   } else if (route.screen === 'author') {
     screen = (
       <Suspense fallback={<p role="status" className="muted">{t('loading', lang)}</p>}>
@@ -231,6 +256,7 @@ export function App() {
         <nav aria-label={lang === 'zh' ? '主导航' : 'Main'}>
           <a href="#/library" aria-current={route.screen === 'library' ? 'page' : undefined}>{t('navLibrary', lang)}</a>
           <a href="#/history" aria-current={route.screen === 'history' ? 'page' : undefined}>{t('navHistory', lang)}</a>
+          <a href="#/quiz" aria-current={route.screen === 'quiz' ? 'page' : undefined}>{t('navQuiz', lang)}</a>
           <a href="#/author" aria-current={route.screen === 'author' ? 'page' : undefined}>{t('navAuthor', lang)}</a>
         </nav>
         <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('switchLangLabel', lang)} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

@@ -5,7 +5,8 @@ export type Route =
   | { screen: 'practice'; attempt: string }
   | { screen: 'report'; attempt: string }
   | { screen: 'history' }
-  | { screen: 'author' };
+  | { screen: 'author' }
+  | { screen: 'quiz' };
 
 /** Parse a location hash (`#/practice/<id>` …); anything unknown is the library. */
 export function parseRoute(hash: string): Route {
@@ -13,7 +14,7 @@ export function parseRoute(hash: string): Route {
   const attempt = id ? decodeURIComponent(id) : '';
   if (screen === 'practice' && attempt) return { screen, attempt };
   if (screen === 'report' && attempt) return { screen, attempt };
-  if (screen === 'history' || screen === 'author') return { screen };
+  if (screen === 'history' || screen === 'author' || screen === 'quiz') return { screen };
   return { screen: 'library' };
 }
 
