@@ -44,7 +44,8 @@ const giveUp = (): never => {
 // Characters the subset never has to reason about: tabs, carriage returns, control characters,
 // a byte-order mark and the Unicode line separators. The full parser deals with them.
 const OUTSIDE_SUBSET = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+// Plain keys only; the null words would be read as a null key (an empty string in the data).
+const KEY = /^(?!(?:null|Null|NULL)$)[A-Za-z_][A-Za-z0-9_-]*$/;
 const isKeyChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 // May not start a plain scalar (YAML indicators); '-' followed by a digit or '.' is allowed.
 const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
