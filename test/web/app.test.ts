@@ -1,37 +1,23 @@
 // The trainee web app in real Chromium: play to each ending, resume after a reload, inert HTML,
 // language switch, corrupt storage, rewrite-and-replay, accessibility; screenshots of each screen.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDialogue } from '../../src/dialogue/engine.ts';
 import { loadLibrary } from '../../src/node/library.ts';
 import { localize } from '../../src/scenario/schema.ts';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './harness.ts';
+import { browserAvailable, screenshot, seriousA11yViolations, useWebApp, type OpenedPage } from './harness.ts';
 
 const library = loadLibrary();
 const scenario = (id: string) => library.scenarios.get(id)!.scenario;
 const BAD_ZH = ['这不是我们的问题,你自己去找厂家。', '规定就是这样,我也没办法。', '你爱投诉就去投诉吧。', '我说了不归我们管。', '你自己没看说明书吧?'];
 
 describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, () => {
-  let app: ServedApp;
-  let browser: Browser;
+  const web = useWebApp();
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchChromium()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function open(locale: 'zh-CN' | 'en-US', query = '?delay=0'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    await page.goto(`${app.url}${query}#/library`);
-    await page.getByTestId('scenario-card-yogurt-fly').waitFor();
-    return { context, page, errors };
+  async function open(locale: 'zh-CN' | 'en-US', query = '?delay=0'): Promise<OpenedPage> {
+    const opened = await web.open(`${query}#/library`, locale);
+    await opened.page.getByTestId('scenario-card-yogurt-fly').waitFor();
+    return opened;
   }
 
   async function say(page: Page, text: string): Promise<void> {
@@ -154,7 +140,7 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     // The outcome hook is the same whatever the display language.
     expect(await page.getByTestId('outcome').getAttribute('data-outcome')).toBe('escalated');
     expect(await page.getByTestId('outcome').textContent()).toContain('投诉');
-    await page.goto(`${app.url}?delay=0#/history`);
+    await page.goto(`${web.url}?delay=0#/history`);
     await page.getByTestId('attempts').waitFor();
     await screenshot(page, 'history-zh');
     await page.getByTestId('lang-switch').click();
@@ -213,7 +199,7 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     await page.getByTestId('end-session').click();
     await page.locator('[data-testid="radar-chart"] svg.recharts-surface').waitFor();
     found.report = await seriousA11yViolations(page);
-    await page.goto(`${app.url}?delay=0#/history`);
+    await page.goto(`${web.url}?delay=0#/history`);
     await page.getByTestId('attempts').waitFor();
     found.history = await seriousA11yViolations(page);
     expect(found).toEqual({ library: [], practice: [], report: [], history: [] });

@@ -3,29 +3,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, seriousA11yViolations, useWebApp, type OpenedPage } from './harness.ts';
 
 describe.skipIf(!browserAvailable)('Author screen in Chromium', { timeout: 90_000 }, () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchChromium()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useWebApp();
 
-  async function openAuthor(locale: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}?delay=0#/author`);
-    await page.getByTestId('author-new').waitFor();
-    return { page, errors, close: () => context.close() };
+  async function openAuthor(locale: string): Promise<OpenedPage> {
+    const opened = await web.open('?delay=0#/author', locale);
+    await opened.page.getByTestId('author-new').waitFor();
+    return opened;
   }
 
   async function editorText(page: Page): Promise<string> {
@@ -43,7 +31,7 @@ describe.skipIf(!browserAvailable)('Author screen in Chromium', { timeout: 90_00
     await page.getByTestId('author-playtest').click();
     await page.getByTestId('reply-input').waitFor();
     expect(await page.getByTestId('customer-line').count()).toBeGreaterThan(0);
-    await page.goto(`${app.url}?delay=0#/library`);
+    await page.goto(`${web.url}?delay=0#/library`);
     await page.getByTestId('scenario-card-night-shift').getByTestId('custom-badge').waitFor();
     expect(errors).toEqual([]);
     await close();
@@ -87,7 +75,7 @@ describe.skipIf(!browserAvailable)('Author screen in Chromium', { timeout: 90_00
     await page.getByTestId('author-issue').first().waitFor();
     const codes = await page.getByTestId('author-issue').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(codes).toContain('yaml_syntax');
-    await page.goto(`${app.url}?delay=0#/library`);
+    await page.goto(`${web.url}?delay=0#/library`);
     await page.getByTestId('library-issues').waitFor();
     expect(await page.getByTestId('library-issues').textContent()).toContain('browser:broken-case.yaml:');
     await page.getByTestId('scenario-card-yogurt-fly').getByTestId('start-button').click();

@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,4 +71,42 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 2).map((n) => n.target.join(' ')) }));
   });
+}
+
+export interface OpenedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught page errors and any alert/confirm dialogs (dismissed): a test expects none. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * For a describe block: build and serve the app and start Chromium once (closed afterwards), and
+ * open pages in fresh contexts (own storage) with a locale, recording page errors and dialogs.
+ */
+export function useWebApp(): { readonly url: string; open(path: string, locale?: string): Promise<OpenedPage> } {
+  let app: ServedApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchChromium()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get url() {
+      return app!.url;
+    },
+    async open(path, locale = 'zh-CN') {
+      const context = await browser!.newContext({ locale, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+      await page.goto(`${app!.url}${path}`);
+      return { context, page, errors, close: () => context.close() };
+    },
+  };
 }

@@ -1,28 +1,12 @@
 // The Quiz screen in real Chromium: due counts, grading with key points and a suggested rating,
 // progress kept across a reload, practice mistakes brought forward, damaged progress set aside.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations, serveApp, type ServedApp } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, seriousA11yViolations, useWebApp } from './harness.ts';
 
 describe.skipIf(!browserAvailable)('Quiz screen in Chromium', { timeout: 90_000 }, () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchChromium()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function open(locale: string, hash = '#/quiz') {
-    const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}?delay=0${hash}`);
-    return { page, errors, close: () => context.close() };
-  }
+  const web = useWebApp();
+  const open = (locale: string, hash = '#/quiz') => web.open(`?delay=0${hash}`, locale);
 
   /** Answer whatever question is shown (first option, "true", or some text) and grade it. */
   async function answerShown(page: Page, text: string): Promise<string> {

@@ -6,6 +6,7 @@ import { renderIssue, type Issue } from '../../../src/scenario/issues.ts';
 import { SCENARIO_ID, starterScenario } from '../../../src/scenario/starter.ts';
 import type { Lang } from '../../../src/text/messages.ts';
 import { CUSTOM_MAX_CHARS, customFileName, type CustomFile } from '../../app/custom-scenarios.ts';
+import { downloadText } from '../../app/download.ts';
 import { customSourceName } from '../../app/library.ts';
 import { t } from '../../app/texts.ts';
 import { offsetOf, YamlEditor } from './YamlEditor.tsx';
@@ -81,15 +82,7 @@ export default function AuthorScreen({ lang, rubric, files, onSave, onDelete, on
     }
   };
 
-  const download = () => {
-    if (!selected) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = selected;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => { if (selected) downloadText(selected, text, 'application/yaml'); };
 
   const jump = (i: Issue) => {
     const v = view.current;

@@ -3,6 +3,7 @@ import type { CompiledRubric } from '../../../src/rubric/compile.ts';
 import { localize, type Scenario } from '../../../src/scenario/schema.ts';
 import type { Lang } from '../../../src/text/messages.ts';
 import type { Attempt, AttemptStore } from '../../app/attempts.ts';
+import { downloadText } from '../../app/download.ts';
 import { t } from '../../app/texts.ts';
 import { LineChart } from '../report/LineChart.tsx';
 
@@ -30,15 +31,7 @@ export function HistoryScreen({ lang, attempts, scenarios, rubric, store, onChan
   };
   const date = (ms: number) => new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
-  const download = () => {
-    const blob = new Blob([store.exportJson()], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `complaint-dojo-attempts-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadText(`complaint-dojo-attempts-${new Date().toISOString().slice(0, 10)}.json`, store.exportJson(), 'application/json');
 
   const importFile = async (file: File) => {
     const r = store.importJson(await file.text());
