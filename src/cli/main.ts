@@ -4,6 +4,7 @@ import { listCommand } from './commands/list.ts';
 import { newCommand } from './commands/new.ts';
 import { playCommand } from './commands/play.ts';
 import { practiceCommand } from './commands/practice.ts';
+import { quizCommand } from './commands/quiz.ts';
 import { scoreCommand } from './commands/score.ts';
 import { validateCommand } from './commands/validate.ts';
 import { EXIT, UsageError, type Io, defaultIo } from './io.ts';
@@ -20,6 +21,8 @@ Usage:
   dojo play SCENARIO --replies FILE [--seed N] [--json]  a whole conversation from a file
   dojo coach [SCENARIO]                              answer a customer, get scored at once
   dojo doctor [--model M] [--json]                   check the local model (Ollama) for --llm
+  dojo quiz [--topic T] [--new N]                    exam questions with spaced repetition (terminal)
+  dojo quiz --list [--json] | --grade ID --answer TEXT [--json]   the bank; grade one answer
   dojo COMMAND --help                                help for one command
 
 Options for every command:
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[], io: Io) => 
   play: playCommand,
   practice: practiceCommand,
   doctor: doctorCommand,
+  quiz: quizCommand,
 };
 
 /**
