@@ -13,6 +13,7 @@ import type { Transcript } from '../../src/scenario/schema.ts';
 import { checkScenario } from '../../src/scenario/validate.ts';
 import { agreementOf, scoreGradedSet } from './agreement.ts';
 import { phraseResults } from './phrases.ts';
+import { quizFigures } from './quiz.ts';
 
 const print = (name: string, value: number, digits = 3) => console.log(`${name}: ${Number(value.toFixed(digits))}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -133,6 +134,9 @@ for (const bank of ['phrases', 'phrases-b', 'phrases-c'] as const) {
 
 // Local model (issue 7): prompt building + guard per turn, and first token from the fake Ollama.
 for (const [name, value] of Object.entries(await llmFigures(library.rubric, yogurt, replies))) print(name, value);
+
+// Quiz (issue 6): grading a short or case answer by key points.
+for (const [name, value] of Object.entries(quizFigures(library.rubric))) print(name, value);
 
 // Web app (issue 4): bundle size, time to interactive and reply latency in headless Chromium.
 await benchWeb(print);
