@@ -1,5 +1,8 @@
 // The trainee web app in real Chromium: play to each ending, resume after a reload, inert HTML,
 // language switch, corrupt storage, rewrite-and-replay, accessibility; screenshots of each screen.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDialogue } from '../../src/dialogue/engine.ts';
@@ -187,6 +190,53 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     await page.getByTestId('customer-line').nth(lines).waitFor();
     expect(Date.now() - sent).toBeGreaterThanOrEqual(300);
     await context.close();
+  });
+
+  it('keeps working offline once loaded: practice, report and radar need no server', async () => {
+    const { context, page, errors } = await open('zh-CN');
+    await page.waitForFunction(() => performance.getEntriesByName('dojo:library-ready').length > 0);
+    await context.setOffline(true);
+    await startScenario(page, 'yogurt-fly');
+    await say(page, '非常抱歉,让您和孩子受惊了。');
+    await page.getByTestId('end-session').click();
+    await page.locator('[data-testid="radar-chart"] svg.recharts-surface').waitFor();
+    expect(Number(await page.getByTestId('total-score').textContent())).toBeGreaterThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds a line with Shift+Enter and sends with Enter', async () => {
+    const { context, page } = await open('en-US');
+    await startScenario(page, 'yogurt-fly');
+    const input = page.getByTestId('reply-input');
+    await input.type('I am so sorry.');
+    await input.press('Shift+Enter');
+    await input.type('Is your son all right?');
+    expect(await input.inputValue()).toBe('I am so sorry.\nIs your son all right?');
+    expect(await page.getByTestId('agent-line').count()).toBe(0);
+    await input.press('Enter');
+    await page.getByTestId('agent-line').first().waitFor();
+    expect(await page.locator('[data-testid="agent-line"] p').first().textContent()).toBe('I am so sorry.\nIs your son all right?');
+    await context.close();
+  });
+
+  it('exports attempts to JSON and imports them into another browser', async () => {
+    const first = await open('en-US');
+    await startScenario(first.page, 'yogurt-fly');
+    await say(first.page, 'I am so sorry about this.');
+    await first.page.getByTestId('end-session').click();
+    await first.page.goto(`${web.url}?delay=0#/history`);
+    const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByTestId('export').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'dojo-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8')).attempts).toHaveLength(1);
+    await first.context.close();
+    const second = await open('en-US');
+    await second.page.goto(`${web.url}?delay=0#/history`);
+    await second.page.getByTestId('import-file').setInputFiles(file);
+    await second.page.getByText('Imported 1 attempts; skipped 0 damaged ones.').waitFor();
+    expect(await second.page.locator('[data-testid="attempts"] tbody tr').count()).toBe(1);
+    await second.context.close();
   });
 
   it('has no serious accessibility violations on any screen (axe-core)', async () => {

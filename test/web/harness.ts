@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -95,6 +95,15 @@ export function useWebApp(): { readonly url: string; open(path: string, locale?:
     await browser?.close();
     await app?.close();
   });
+  // When a test fails, keep a picture of every page it left open: what it was waiting for is usually visible.
+  const pages: Page[] = [];
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      for (const [i, page] of pages.entries()) if (!page.isClosed()) await screenshot(page, `failed-${name}-${i}`).catch(() => {});
+    }
+    pages.length = 0;
+  });
   return {
     get url() {
       return app!.url;
@@ -102,6 +111,8 @@ export function useWebApp(): { readonly url: string; open(path: string, locale?:
     async open(path, locale = 'zh-CN') {
       const context = await browser!.newContext({ locale, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      pages.push(page);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });

@@ -73,6 +73,10 @@ export function App() {
     let live = true;
     void libraryReady.then((l) => {
       performance.mark('dojo:library-ready');
+      // Then fetch the other screens in the background, so they also work if the network goes away.
+      setTimeout(() => {
+        for (const load of [() => import('../features/quiz/QuizScreen.tsx'), () => import('../features/author/AuthorScreen.tsx')]) load().catch(() => {});
+      }, 500);
       if (live) setLoaded(l);
     });
     return () => { live = false; };
@@ -123,10 +127,14 @@ export function App() {
     go({ screen: 'report', attempt: a.id });
     // Missed steps and red flags make the matching exam questions due first.
     const rubric = library!.rubric!;
-    void import('../features/quiz/quiz-data.ts').then((m) => {
-      const ids = m.feedQuizFromPractice(window.localStorage, rubric, report, Date.now());
-      if (ids.length > 0) setFed((f) => ({ ...f, [a.id]: ids.length }));
-    });
+    import('../features/quiz/quiz-data.ts')
+      .then((m) => {
+        const ids = m.feedQuizFromPractice(window.localStorage, rubric, report, Date.now());
+        if (ids.length > 0) setFed((f) => ({ ...f, [a.id]: ids.length }));
+      })
+      .catch(() => {
+        // The quiz chunk could not be fetched (offline before it was cached): practice is unaffected.
+      });
   };
 
   const rewrite = (a: Attempt, scenario: Scenario, replyIndex: number, text: string) => {
