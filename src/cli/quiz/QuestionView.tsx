@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { QuizAnswer } from '../../quiz/grade.ts';
 import { isChoice, type Question } from '../../quiz/schema.ts';
 import { localize } from '../../scenario/schema.ts';
@@ -26,23 +26,36 @@ export function optionsOf(q: Question, lang: Lang): { id: string; label: string;
  */
 export function QuestionView({ question: q, lang, active, onSubmit }: { question: Question; lang: Lang; active: boolean; onSubmit: (a: QuizAnswer) => void }) {
   const options = optionsOf(q, lang);
-  const [cursor, setCursor] = useState(0);
-  const [ticked, setTicked] = useState<string[]>([]);
-  const toggle = (id: string) => setTicked((t) => (t.includes(id) ? t.filter((x) => x !== id) : [...t, id]));
+  const [cursor, setCursorState] = useState(0);
+  const [ticked, setTickedState] = useState<string[]>([]);
+  // Keys can arrive before a re-render hands the input handler fresh closures (fast typing, a
+  // loaded machine): the handler reads and writes the latest values through this ref.
+  const latest = useRef({ cursor, ticked });
+  const setCursor = (c: number) => {
+    latest.current = { ...latest.current, cursor: c };
+    setCursorState(c);
+  };
+  const toggle = (id: string) => {
+    const t = latest.current.ticked;
+    const next = t.includes(id) ? t.filter((x) => x !== id) : [...t, id];
+    latest.current = { ...latest.current, ticked: next };
+    setTickedState(next);
+  };
   useInput(
     (input, key) => {
-      if (key.upArrow) setCursor((c) => (c + options.length - 1) % options.length);
-      else if (key.downArrow) setCursor((c) => (c + 1) % options.length);
-      else if (input === ' ' && q.type === 'multiple') toggle(options[cursor]!.id);
+      const { cursor: at, ticked: picked } = latest.current;
+      if (key.upArrow) setCursor((at + options.length - 1) % options.length);
+      else if (key.downArrow) setCursor((at + 1) % options.length);
+      else if (input === ' ' && q.type === 'multiple') toggle(options[at]!.id);
       else if (key.return) {
-        if (q.type === 'true_false') onSubmit({ kind: 'bool', value: options[cursor]!.id === 'true' });
-        else if (q.type === 'single') onSubmit({ kind: 'choice', picked: [options[cursor]!.id] });
-        else if (ticked.length > 0) onSubmit({ kind: 'choice', picked: options.filter((o) => ticked.includes(o.id)).map((o) => o.id) });
+        if (q.type === 'true_false') onSubmit({ kind: 'bool', value: options[at]!.id === 'true' });
+        else if (q.type === 'single') onSubmit({ kind: 'choice', picked: [options[at]!.id] });
+        else if (picked.length > 0) onSubmit({ kind: 'choice', picked: options.filter((o) => picked.includes(o.id)).map((o) => o.id) });
       } else {
-        const at = options.findIndex((o) => o.label.toLowerCase() === input.toLowerCase());
-        if (at < 0) return;
-        setCursor(at);
-        if (q.type === 'multiple') toggle(options[at]!.id);
+        const found = options.findIndex((o) => o.label.toLowerCase() === input.toLowerCase());
+        if (found < 0) return;
+        setCursor(found);
+        if (q.type === 'multiple') toggle(options[found]!.id);
       }
     },
     { isActive: active && options.length > 0 },
