@@ -150,9 +150,13 @@ function judgeTurns(
     j.nonEmptyTurns++;
     const d: TurnDetection = detectTurn(text, rubric, scenario);
     if (d.truncated) notice('truncated', { turn: index, max: scoring.max_reply_chars });
+    const flagged = new Set<FlagId>();
     for (const f of d.flags) {
-      j.flags.push({ id: f.id, turn: index, evidence: f.evidence, source: f.source });
       if (f.severe) j.severe.add(f.id);
+      // The rubric and the scenario's forbidden moves can both catch one move: report it once.
+      if (flagged.has(f.id)) continue;
+      flagged.add(f.id);
+      j.flags.push({ id: f.id, turn: index, evidence: f.evidence, source: f.source });
       feedback.push({ code: `flag_${f.id}`, kind: 'warning', message: t(flagDef.get(f.id)!.advice), evidence: f.evidence });
     }
     const { kept, cancelled } = heardSignals(d, rubric);

@@ -110,7 +110,7 @@ describe('dojo practice screens', () => {
     await type("That's your own fault, madam.");
     await type('\r');
     const frame = await waitFor('The customer walks out');
-    expect(frame.split('\n')[0]).toBe('The customer walks out to complain (consumer_council)');
+    expect(frame.split('\n')[0]).toBe('The customer walks out to take it to the consumer council');
     expect(frame).toContain('Red flags');
     expect(frame).toContain('✘ blaming the customer');
   });

@@ -58,7 +58,7 @@ export const t = catalog({
   outcome_escalated: { zh: '顾客愤而离开,要去投诉', en: 'The customer walked out to complain' },
   outcome_timeout: { zh: '顾客失去了耐心', en: 'The customer ran out of patience' },
   outcome_ongoing: { zh: '练习提前结束', en: 'Session ended early' },
-  threat: { zh: '扬言:{threat}', en: 'Threatened: {threat}' },
+  threat: { zh: '扬言要{threat}', en: 'threatening to take it {threat}' },
   reportTitle: { zh: '练习报告', en: 'Report' },
   total: { zh: '总分', en: 'Total' },
   servqual: { zh: 'SERVQUAL 五要素', en: 'SERVQUAL dimensions' },

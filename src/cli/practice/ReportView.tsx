@@ -6,6 +6,7 @@ import type { ScoreReport } from '../../rubric/score.ts';
 import { localize, type Scenario } from '../../scenario/schema.ts';
 import type { Lang } from '../../text/messages.ts';
 import { displayWidth } from '../../text/width.ts';
+import { threatText } from '../../dialogue/threats.ts';
 import { practiceText } from './texts.ts';
 
 const bar = (v: number) => '█'.repeat(Math.round(v / 5)) + '░'.repeat(20 - Math.round(v / 5));
@@ -31,7 +32,8 @@ export function ReportView({ report, rubric, scenario, state, lang, onQuit, acti
   const width = Math.max(...names.map(displayWidth));
   const yours = state.transcript.flatMap((x) => ('agent' in x ? [x.agent] : []));
   const model = scenario.model_answers[0]!;
-  const threat = state.outcome === 'escalated' ? (scenario.endings?.escalated.threat ?? '') : '';
+  const escalatedTo = state.outcome === 'escalated' ? scenario.endings?.escalated.threat : undefined;
+  const threat = escalatedTo ? threatText(escalatedTo, lang) : '';
   return (
     <Box flexDirection="column">
       <Text bold>{t(`outcome_${state.outcome}`, lang, { threat })}</Text>

@@ -12,7 +12,7 @@ export const practiceText = catalog({
   noHint: { zh: '继续保持。', en: 'Keep going.' },
   typeHere: { zh: '输入你的回复……', en: 'Type your reply…' },
   outcome_resolved: { zh: '顾客接受了你的处理', en: 'The customer accepts your handling' },
-  outcome_escalated: { zh: '顾客愤而离开,要去投诉({threat})', en: 'The customer walks out to complain ({threat})' },
+  outcome_escalated: { zh: '顾客愤而离开,扬言要{threat}', en: 'The customer walks out to take it {threat}' },
   outcome_timeout: { zh: '顾客失去了耐心', en: 'The customer ran out of patience' },
   outcome_ongoing: { zh: '练习结束(未完成)', en: 'Session ended (unfinished)' },
   report: { zh: '报告 — 按 q 退出', en: 'Report — press q to quit' },

@@ -4,6 +4,7 @@ import type { CompiledRubric } from '../../../src/rubric/compile.ts';
 import { localize, type Scenario } from '../../../src/scenario/schema.ts';
 import type { Lang } from '../../../src/text/messages.ts';
 import type { Attempt } from '../../app/attempts.ts';
+import { threatText } from '../../../src/dialogue/threats.ts';
 import { t } from '../../app/texts.ts';
 import { LineChart } from './LineChart.tsx';
 
@@ -60,7 +61,7 @@ export function ReportScreen({ lang, attempt, scenario, rubric, dialogue, onRetr
           <h1 id="report-title" tabIndex={-1}>{t('reportTitle', lang)}: {localize(scenario.title, lang)}</h1>
           <p className={`outcome outcome-${state.outcome}`} data-testid="outcome" data-outcome={state.outcome}>
             {t(`outcome_${state.outcome}`, lang)}
-            {threat && <span className="muted"> — {t('threat', lang, { threat: localize(threat, lang) })}</span>}
+            {threat && <span className="muted"> — {t('threat', lang, { threat: threatText(threat, lang) })}</span>}
           </p>
         </div>
         <p className="total">
