@@ -95,8 +95,17 @@ export function compileRubric(data: RubricData): CompiledRubric {
   };
 }
 
-/** Compile a scenario's patterns; throws PatternError on a malformed pattern. */
+// Scenarios are immutable once parsed, so the dialogue engine and the scorer can share one compile.
+const compiledScenarios = new WeakMap<Scenario, CompiledScenario>();
+
+/** Compile a scenario's patterns (once per scenario object); throws PatternError on a malformed pattern. */
 export function compileScenario(scenario: Scenario): CompiledScenario {
+  let done = compiledScenarios.get(scenario);
+  if (!done) compiledScenarios.set(scenario, (done = compileScenarioNow(scenario)));
+  return done;
+}
+
+function compileScenarioNow(scenario: Scenario): CompiledScenario {
   const compiled = {
     scenario,
     keyPoints: scenario.key_points.map((k) => ({

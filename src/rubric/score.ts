@@ -45,15 +45,9 @@ export interface Scorer {
  * the same report in Node and in the browser.
  */
 export function createScorer(rubric: CompiledRubric): Scorer {
-  const scenarioCache = new WeakMap<Scenario, CompiledScenario>();
-  const compiled = (s: Scenario) => {
-    let c = scenarioCache.get(s);
-    if (!c) scenarioCache.set(s, (c = compileScenario(s)));
-    return c;
-  };
   return {
     scoreTranscript: (transcript, scenario) =>
-      scoreWith(rubric, transcript, scenario ? compiled(scenario) : undefined),
+      scoreWith(rubric, transcript, scenario ? compileScenario(scenario) : undefined),
   };
 }
 
