@@ -1,3 +1,5 @@
+import { recordPracticeInQuiz } from '../../node/quiz-practice.ts';
+import type { ScoreReport } from '../../rubric/score.ts';
 import { createDialogue } from '../../dialogue/engine.ts';
 import { closest } from '../../scenario/issues.ts';
 import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
@@ -36,7 +38,15 @@ ${LLM_HELP}`,
     // (ink reads this once, when it loads).
     process.env.CI = '0';
     const { runPractice } = await import('../practice/run.tsx');
-    await runPractice({ dialogue: createDialogue(library.rubric, scenarios), rubric: library.rubric, scenarios, initial, lang, seed, ...(llm ? { llm: llm.session } : {}) });
+    // Practice feeds the quiz: questions on the session's red flags and missed steps come first.
+    const onEnd = (report: ScoreReport) => {
+      try {
+        recordPracticeInQuiz(report, io.env, library.rubric, Date.now());
+      } catch {
+        // The quiz link is a convenience: a full disk or a read-only data folder must not end practice.
+      }
+    };
+    await runPractice({ dialogue: createDialogue(library.rubric, scenarios), rubric: library.rubric, scenarios, initial, lang, seed, onEnd, ...(llm ? { llm: llm.session } : {}) });
     return EXIT.ok;
   },
 };

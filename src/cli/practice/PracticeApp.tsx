@@ -1,8 +1,9 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Dialogue, DialogueState } from '../../dialogue/engine.ts';
 import type { LlmSession } from '../../llm/session.ts';
 import type { CompiledRubric } from '../../rubric/compile.ts';
+import type { ScoreReport } from '../../rubric/score.ts';
 import { localize, type Scenario } from '../../scenario/schema.ts';
 import type { Lang } from '../../text/messages.ts';
 import { AngerMeter } from './AngerMeter.tsx';
@@ -28,6 +29,8 @@ export interface PracticeAppProps {
   visibleMessages?: number;
   /** A local model words the customer's lines and gives a second opinion (`--llm`). */
   llm?: LlmSession;
+  /** Called once when the session ends, with its report (the quiz brings missed steps and flags forward). */
+  onEnd?: (report: ScoreReport) => void;
 }
 
 /** `dojo practice`: pick a scenario, talk to the customer, read the report. */
@@ -44,6 +47,11 @@ export function PracticeApp(props: PracticeAppProps) {
   const report = useMemo(() => (state && (finished || hints) ? dialogue.report(state) : undefined), [state, finished, hints, dialogue]);
 
   const talking = scenario !== undefined && state !== undefined && !finished && state.outcome === 'ongoing';
+  const ended = scenario !== undefined && state !== undefined && !talking;
+  useEffect(() => {
+    if (ended && state) props.onEnd?.(dialogue.report(state));
+    // Once, when the session ends: the report does not change after that.
+  }, [ended]);
   useInput(
     (_, key) => {
       if (key.tab) setHints((h) => !h);
