@@ -4,6 +4,8 @@ import { localize, type Scenario } from '../../../src/scenario/schema.ts';
 import type { Lang } from '../../../src/text/messages.ts';
 import type { Attempt } from '../../app/attempts.ts';
 import { t } from '../../app/texts.ts';
+import { LlmNotices } from '../llm/LlmNotices.tsx';
+import { useModelCustomer } from '../llm/use-llm.ts';
 import { AngerMeter } from './AngerMeter.tsx';
 import { Avatar } from './Avatar.tsx';
 import { typingDelayMs } from './mood.ts';
@@ -36,15 +38,19 @@ export function PracticeScreen({ lang, attempt, scenario, dialogue, typingDelay,
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const logEnd = useRef<HTMLParagraphElement>(null);
   const customerName = localize(scenario.customer.name, lang);
+  // With the local model on (web/features/llm), it words the customer's lines as they stream in.
+  const llm = useModelCustomer(attempt.id, lang);
+  const latest = useRef(attempt);
+  latest.current = attempt;
 
   // Reveal pending customer lines one at a time, each after its typing delay.
   useEffect(() => {
-    if (revealed >= transcript.length) return;
+    if (revealed >= transcript.length || llm.live !== undefined) return;
     const next = transcript[revealed]!;
     const wait = 'agent' in next ? 0 : (typingDelay ?? typingDelayMs(next.customer));
     const timer = setTimeout(() => setRevealed((r) => r + 1), wait);
     return () => clearTimeout(timer);
-  }, [revealed, transcript, typingDelay]);
+  }, [revealed, transcript, typingDelay, llm.live]);
 
   const shown = transcript.slice(0, revealed);
   const customerLinesShown = shown.filter((m) => 'customer' in m).length;
@@ -56,18 +62,27 @@ export function PracticeScreen({ lang, attempt, scenario, dialogue, typingDelay,
   useLayoutEffect(() => {
     logEnd.current?.scrollIntoView?.({ block: 'nearest' });
     if (customerLinesShown > 0 && shown.length > 0 && 'customer' in shown[shown.length - 1]!) performance.mark('dojo:customer-line');
-  }, [revealed]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [revealed, llm.live]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const send = () => {
     const text = reply.trim();
     if (!text || typing || over) return;
     performance.mark('dojo:send');
-    const next = dialogue.step({ ...state, lang }, text, { now: Date.now() }).state;
+    const step = dialogue.step({ ...state, lang }, text, { now: Date.now() });
+    const next = step.state;
     onSave({ ...attempt, state: next });
     setReply('');
     onDraft('');
+    // With the model on, the attempt is saved with the scripted line first; the line the trainee
+    // actually saw (the model's, or the scripted one on any failure) replaces it when it is done.
+    const worded = llm.word(scenario, next, step.events, (shown) => {
+      if (!shown) return;
+      const a = latest.current;
+      if (shown !== next && !a.ended && a.state.transcript.length === next.transcript.length) onSave({ ...a, state: shown });
+      setRevealed(shown.transcript.length);
+    });
     // The trainee's own line shows at once; with no typing delay, so does the answer.
-    setRevealed(typingDelay === 0 ? next.transcript.length : transcript.length + 1);
+    setRevealed(typingDelay === 0 && !worded ? next.transcript.length : transcript.length + 1);
   };
 
   return (
@@ -82,7 +97,7 @@ export function PracticeScreen({ lang, attempt, scenario, dialogue, typingDelay,
         </div>
       </div>
 
-      <div className="chat" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('conversation', lang)} data-testid="chat">
+      <div className="chat" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('conversation', lang)} data-testid="chat" tabIndex={0}>
         <ol>
         {shown.map((m, i) =>
           'customer' in m ? (
@@ -97,9 +112,17 @@ export function PracticeScreen({ lang, attempt, scenario, dialogue, typingDelay,
             </li>
           ),
         )}
+        {llm.live && (
+          <li className="line customer streaming" data-testid="customer-line-streaming" aria-hidden="true">
+            <span className="who">{customerName}</span>
+            <p>{llm.live}</p>
+          </li>
+        )}
         </ol>
-        <p ref={logEnd} className="typing" aria-hidden="true">{typing ? t('typing', lang, { name: customerName }) : ''}</p>
+        <p ref={logEnd} className="typing" aria-hidden="true">{typing && !llm.live ? t('typing', lang, { name: customerName }) : ''}</p>
       </div>
+
+      {llm.enabled && <LlmNotices lang={lang} model={llm.model} notices={llm.notices} />}
 
       {over ? (
         <div className={`ending ending-${state.outcome}`} data-testid="ending">
@@ -132,7 +155,7 @@ export function PracticeScreen({ lang, attempt, scenario, dialogue, typingDelay,
           <div className="reply-actions">
             <button type="submit" className="primary" data-testid="send-button" disabled={typing || reply.trim() === ''}>{t('send', lang)}</button>
             <button type="button" aria-pressed={hints} onClick={() => setHints((h) => !h)} data-testid="hint-toggle">{hints ? t('hintOn', lang) : t('hintOff', lang)}</button>
-            <button type="button" className="quiet" onClick={() => onFinish(attempt)} data-testid="end-session">{t('endSession', lang)}</button>
+            <button type="button" className="quiet" onClick={() => { llm.cancel(); onFinish(attempt); }} data-testid="end-session">{t('endSession', lang)}</button>
           </div>
           {hints && <p className="hint" role="status" data-testid="hint">{t('hints', lang)}: {hint}</p>}
         </form>

@@ -6,6 +6,8 @@ import type { Lang } from '../../../src/text/messages.ts';
 import type { Attempt } from '../../app/attempts.ts';
 import { threatText } from '../../../src/dialogue/threats.ts';
 import { t } from '../../app/texts.ts';
+import { SecondOpinionPanel } from '../llm/SecondOpinionPanel.tsx';
+import { useSecondOpinion } from '../llm/use-llm.ts';
 import { LineChart } from './LineChart.tsx';
 
 const ServqualRadar = lazy(() => import('./RadarChart.tsx'));
@@ -42,6 +44,8 @@ export function ReportScreen({ lang, attempt, scenario, rubric, dialogue, onRetr
   // Wording follows the interface language; the score does not depend on it.
   const report = useMemo(() => dialogue.report({ ...state, lang }), [dialogue, state, lang]);
   const [model, setModel] = useState(0);
+  // With the local model on: its grades beside the rule score (which stays official).
+  const opinion = useSecondOpinion({ attempt: attempt.id, lang, dimensions: rubric.data.dimensions, scenario, state, report });
   const transcript = state.transcript;
   const replyNumber = new Map<number, number>();
   transcript.forEach((m, i) => { if ('agent' in m) replyNumber.set(i, replyNumber.size + 1); });
@@ -112,6 +116,8 @@ export function ReportScreen({ lang, attempt, scenario, rubric, dialogue, onRetr
           />
         </section>
       </div>
+
+      {opinion && <SecondOpinionPanel lang={lang} opinion={opinion} dimensions={rubric.data.dimensions} />}
 
       <section aria-labelledby="flags-title" className="panel">
         <h2 id="flags-title">{t('flags', lang)}</h2>
