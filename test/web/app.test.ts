@@ -192,6 +192,20 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     await context.close();
   });
 
+  it('starts the scenario clicked before the full library has loaded', async () => {
+    // Hold the library chunk back for a second, as a slow network or a busy machine would.
+    const slow = (page: Page) => page.route('**/assets/library-*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    const { context, page, errors } = await web.open('?delay=0#/library', 'en-US', slow);
+    await page.getByTestId('scenario-card-pump-warranty').getByTestId('start-button').click();
+    await page.getByTestId('reply-input').waitFor();
+    expect(await page.locator('[data-testid="customer-line"] p').first().textContent()).not.toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps working offline once loaded: practice, report and radar need no server', async () => {
     const { context, page, errors } = await open('zh-CN');
     await page.waitForFunction(() => performance.getEntriesByName('dojo:library-ready').length > 0);

@@ -85,7 +85,7 @@ export interface OpenedPage {
  * For a describe block: build and serve the app and start Chromium once (closed afterwards), and
  * open pages in fresh contexts (own storage) with a locale, recording page errors and dialogs.
  */
-export function useWebApp(): { readonly url: string; open(path: string, locale?: string): Promise<OpenedPage> } {
+export function useWebApp(): { readonly url: string; open(path: string, locale?: string, before?: (page: Page) => Promise<void>): Promise<OpenedPage> } {
   let app: ServedApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -108,7 +108,7 @@ export function useWebApp(): { readonly url: string; open(path: string, locale?:
     get url() {
       return app!.url;
     },
-    async open(path, locale = 'zh-CN') {
+    async open(path, locale = 'zh-CN', before) {
       const context = await browser!.newContext({ locale, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -116,6 +116,7 @@ export function useWebApp(): { readonly url: string; open(path: string, locale?:
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+      await before?.(page);
       await page.goto(`${app!.url}${path}`);
       return { context, page, errors, close: () => context.close() };
     },

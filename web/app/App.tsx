@@ -112,8 +112,10 @@ export function App() {
     refresh();
   }, [store, refresh]);
 
-  const start = (scenario: Scenario, state?: DialogueState, draft?: string) => {
-    const dialogue = library!.dialogue!;
+  // `dialogue` is passed in when Start was clicked before the library had loaded: the state
+  // captured by that click still has no library.
+  const start = (scenario: Scenario, state?: DialogueState, draft?: string, dialogue = library?.dialogue) => {
+    if (!dialogue) return;
     const s = state ?? dialogue.startSession(scenario, { seed: newSeed(), now: Date.now(), lang }).state;
     const attempt: Attempt = { id: newId(), scenario: scenario.id, state: s, ended: false };
     save(attempt);
@@ -147,7 +149,7 @@ export function App() {
   const startById = (id: string) => {
     void libraryReady.then((l) => {
       const s = (library ?? l.base).scenarios.find((x) => x.id === id);
-      if (s && l.base.dialogue) start(s);
+      if (s && l.base.dialogue) start(s, undefined, undefined, l.base.dialogue);
     });
   };
   const playTest = (name: string) => {
