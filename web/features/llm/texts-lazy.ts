@@ -19,8 +19,8 @@ export const lt = catalog({
   models: { zh: '服务器上的模型', en: 'Models on the server' },
   use: { zh: '使用', en: 'Use' },
   originNote: {
-    zh: '浏览器页面直接连接 Ollama,服务器需允许本页来源,例如:OLLAMA_ORIGINS={origin} ollama serve',
-    en: 'The page talks to Ollama directly, so the server must allow this page’s origin, e.g. OLLAMA_ORIGINS={origin} ollama serve',
+    zh: '本页直接连接 Ollama。Ollama 通常接受 localhost / 127.0.0.1 上的页面;从其他地址打开时,需允许本页来源,例如:OLLAMA_ORIGINS={origin} ollama serve',
+    en: 'This page talks to Ollama directly. Ollama normally accepts pages on localhost / 127.0.0.1; from any other address it must allow this page’s origin, e.g. OLLAMA_ORIGINS={origin} ollama serve',
   },
   savedNote: { zh: '设置保存在本浏览器中,立即生效(下一句台词起)。', en: 'Settings are kept in this browser and apply from the next line.' },
   close: { zh: '完成', en: 'Done' },
