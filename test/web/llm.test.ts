@@ -149,9 +149,6 @@ describe.skipIf(!browserAvailable)('the local model in Chromium', { timeout: 90_
   }
 
   async function startYogurt(page: Page): Promise<void> {
-    // Start once the full library is in: App's start() reads the library of the render that was
-    // clicked, so a click before it loaded is dropped (an App race, not the model's).
-    await page.waitForFunction(() => performance.getEntriesByName('dojo:library-ready').length > 0);
     await page.getByTestId('scenario-card-yogurt-fly').getByTestId('start-button').click();
     await page.getByTestId('reply-input').waitFor();
   }
