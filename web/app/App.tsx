@@ -7,6 +7,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import type { Lang } from '../../src/text/messages.ts';
 import { HistoryScreen } from '../features/history/HistoryScreen.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
+import { LlmSettingsButton } from '../features/llm/LlmSettings.tsx';
 import { PracticeScreen } from '../features/practice/PracticeScreen.tsx';
 import { ReportScreen } from '../features/report/ReportScreen.tsx';
 import { AttemptStore, type Attempt, type StoreNotice } from './attempts.ts';
@@ -269,6 +270,7 @@ export function App() {
           <a href="#/quiz" aria-current={route.screen === 'quiz' ? 'page' : undefined}>{t('navQuiz', lang)}</a>
           <a href="#/author" aria-current={route.screen === 'author' ? 'page' : undefined}>{t('navAuthor', lang)}</a>
         </nav>
+        <LlmSettingsButton lang={lang} />
         <button type="button" className="lang-switch" data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('switchLangLabel', lang)} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('switchLang', lang)}
         </button>
