@@ -194,10 +194,12 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
 
   it('starts the scenario clicked before the full library has loaded', async () => {
     // Hold the library chunk back for a second, as a slow network or a busy machine would.
-    const slow = (page: Page) => page.route('**/assets/library-*.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 1000));
-      await route.continue();
-    });
+    const slow = async (page: Page) => {
+      await page.route('**/assets/library-*.js', async (route) => {
+        await new Promise((r) => setTimeout(r, 1000));
+        await route.continue();
+      });
+    };
     const { context, page, errors } = await web.open('?delay=0#/library', 'en-US', slow);
     await page.getByTestId('scenario-card-pump-warranty').getByTestId('start-button').click();
     await page.getByTestId('reply-input').waitFor();
