@@ -83,6 +83,7 @@ export function HistoryScreen({ lang, attempts, scenarios, rubric, store, onChan
                             <td aria-hidden="true">→</td>
                             <td className="num">{last}</td>
                             <td className={delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat'}>{delta > 0 ? `▲ +${delta}` : delta < 0 ? `▼ ${delta}` : '＝ 0'}</td>
+                            <td><LineChart compact values={xs} width={120} height={32} color="#1d4ed8" label={`${localize(d.name, lang)}: ${xs.join(', ')}`} /></td>
                           </tr>
                         );
                       })}
