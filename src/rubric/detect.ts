@@ -138,6 +138,32 @@ export function detectTurn(
   rubric: CompiledRubric,
   scenario: CompiledScenario | undefined,
 ): TurnDetection {
+  // The dialogue engine and the scorer read the same replies (every step, then the report): a
+  // reply is detected once per rubric and scenario. Results are never mutated, so sharing is safe.
+  if (rawText.length > CACHE_MAX_CHARS) return detectTurnNow(rawText, rubric, scenario);
+  let byScenario = detectionCache.get(rubric);
+  if (!byScenario) detectionCache.set(rubric, (byScenario = new WeakMap()));
+  const key = scenario ?? NO_SCENARIO;
+  let cache = byScenario.get(key);
+  if (!cache) byScenario.set(key, (cache = new Map()));
+  let d = cache.get(rawText);
+  if (!d) {
+    if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
+    cache.set(rawText, (d = detectTurnNow(rawText, rubric, scenario)));
+  }
+  return d;
+}
+
+const detectionCache = new WeakMap<CompiledRubric, WeakMap<object, Map<string, TurnDetection>>>();
+const NO_SCENARIO = {};
+const CACHE_MAX_ENTRIES = 512;
+const CACHE_MAX_CHARS = 8000;
+
+function detectTurnNow(
+  rawText: string,
+  rubric: CompiledRubric,
+  scenario: CompiledScenario | undefined,
+): TurnDetection {
   const max = rubric.data.scoring.max_reply_chars;
   const truncated = rawText.length > max;
   const normalized = normalizeText(truncated ? rawText.slice(0, max) : rawText);
