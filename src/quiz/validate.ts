@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompiledNegation } from '../rubric/compile.ts';
-import { compilePattern, PatternError } from '../rubric/pattern.ts';
+import { parsePattern, PatternError } from '../rubric/pattern.ts';
 import { closest, type Issue, type IssueCode } from '../scenario/issues.ts';
 import type { SourceFile } from '../scenario/validate.ts';
 import { parseYaml, type ParsedFile } from '../scenario/yaml.ts';
@@ -58,7 +58,7 @@ function questionIssues(q: Question, path: Path, issue: (code: IssueCode, p: Pat
       if (first !== i) out.push(issue('duplicate_id', [...path, 'key_points', i, 'id'], { id: k.id, first: `key point ${first + 1}` }));
       k.patterns.forEach((p, j) => {
         try {
-          compilePattern(p);
+          parsePattern(p);
         } catch (e) {
           if (!(e instanceof PatternError)) throw e;
           out.push(issue('bad_pattern', [...path, 'key_points', i, 'patterns', j], { message: e.message }));

@@ -35,7 +35,7 @@ const GAP_CHARS = 20;
 const SENTENCE_BREAK = '。.!?;\\n';
 const WORD = '[a-z0-9]';
 
-type Node =
+export type Node =
   | { kind: 'lit'; text: string; star: boolean }
   | { kind: 'class'; body: string; plus: boolean }
   | { kind: 'alt'; options: Node[][]; optional: boolean }
@@ -176,22 +176,32 @@ function seqAnchors(seq: Node[]): string[][] {
 
 /** Compile one pattern; throws PatternError with a readable message when it is malformed. */
 export function compilePattern(source: string): CompiledPattern {
+  const seqs = parsePattern(source);
+  return {
+    id: nextPatternId++,
+    source,
+    parts: seqs.map((seq) => new RegExp(compileSeq(seq, true, true), 'g')),
+    anchors: seqs.map(seqAnchors),
+  };
+}
+
+/**
+ * Parse a pattern into its `&`-joined parts, throwing PatternError where `compilePattern` would:
+ * every author mistake is found here, so a checker need not build the regexes and anchors.
+ */
+export function parsePattern(source: string): Node[][] {
   const folded = foldChars(source).chars.join('').replace(/ +/g, ' ');
   const parts = folded.split('&').map((p) => p.trim());
   if (parts.some((p) => p.length === 0)) throw new PatternError(`empty part in pattern "${source}"`);
   if (parts.length > MAX_PARTS) throw new PatternError(`more than ${MAX_PARTS} parts joined with & in pattern "${source}"`);
-  const regexes: RegExp[] = [];
-  const anchors: string[][][] = [];
-  for (const part of parts) {
+  return parts.map((part) => {
     const seq = parseSeq(part, { i: 0 }, 0);
     if (seq.length === 0 || seq.every((n) => n.kind === 'gap')) throw new PatternError(`empty pattern "${source}"`);
     if (seq[0]!.kind === 'gap' || seq[seq.length - 1]!.kind === 'gap') {
       throw new PatternError(`pattern "${source}" cannot start or end with ~`);
     }
-    regexes.push(new RegExp(compileSeq(seq, true, true), 'g'));
-    anchors.push(seqAnchors(seq));
-  }
-  return { id: nextPatternId++, source, parts: regexes, anchors };
+    return seq;
+  });
 }
 
 export interface Span {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RubricFile, type RubricData } from '../rubric/data.ts';
-import { compilePattern, PatternError } from '../rubric/pattern.ts';
+import { parsePattern, PatternError } from '../rubric/pattern.ts';
 import { closest, type Issue, type IssueCode, type WhyCode } from './issues.ts';
 import { Scenario, type Condition, type SignalId, type Stage } from './schema.ts';
 import { parseYaml, type ParsedFile } from './yaml.ts';
@@ -34,7 +34,7 @@ function patternIssues(parsed: ParsedFile<unknown>, file: string, value: unknown
   for (const list of patternLists(value)) {
     list.patterns.forEach((p, i) => {
       try {
-        compilePattern(p);
+        parsePattern(p);
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
         issues.push(issueAt(parsed, file, 'bad_pattern', [...list.path, i], { message: e.message }));
