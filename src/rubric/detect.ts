@@ -154,7 +154,12 @@ export function detectTurn(
   return d;
 }
 
-const detectionCache = new WeakMap<CompiledRubric, WeakMap<object, Map<string, TurnDetection>>>();
+let detectionCache = new WeakMap<CompiledRubric, WeakMap<object, Map<string, TurnDetection>>>();
+
+/** Forget every remembered detection (benchmarks use it so each measured run detects afresh). */
+export function clearDetectionCache(): void {
+  detectionCache = new WeakMap();
+}
 const NO_SCENARIO = {};
 const CACHE_MAX_ENTRIES = 512;
 const CACHE_MAX_CHARS = 8000;

@@ -54,7 +54,8 @@ export async function benchWeb(print: Print): Promise<void> {
         for (let r = 0; r < 3 && gaps.length < 20; r++) {
           if (await page.getByTestId('ending').count()) break;
           const lines = await page.getByTestId('customer-line').count();
-          await page.getByTestId('reply-input').fill(replies[r]!);
+          // A different reply every time: the page remembers replies it has already read.
+          await page.getByTestId('reply-input').fill(`${replies[r]!} (${gaps.length + 1})`);
           await page.getByTestId('send-button').click();
           await page.getByTestId('customer-line').nth(lines).waitFor();
           // (no named functions inside evaluate: tsx's name helper does not exist in the page)
