@@ -191,7 +191,7 @@ function Result({ q, lang, phase, setRating }: { q: Question; lang: Lang; phase:
         </ul>
       )}
       <p><strong>{t('reference', lang)}</strong> {reference}</p>
-      <p className="muted">{localize(q.explanation, lang)} <span className="small">({q.source})</span></p>
+      <p className="muted">{localize(q.explanation, lang)} <span className="small">({t('source', lang)}{q.source})</span></p>
       <div className="ratings" role="group" aria-label={t('rateLabel', lang)}>
         {([1, 2, 3, 4] as const).map((r) => (
           <button key={r} type="button" aria-pressed={phase.rating === r} onClick={() => setRating(r)} data-testid={`rate-${r}`}>

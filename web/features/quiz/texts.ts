@@ -23,6 +23,7 @@ export const quizText = catalog({
   score: { zh: '得分 {n}/100', en: 'Score {n}/100' },
   hit: { zh: '答到', en: 'covered' },
   missed: { zh: '遗漏', en: 'missed' },
+  source: { zh: '出处:', en: 'Source: ' },
   reference: { zh: '参考答案:', en: 'Reference answer:' },
   rateLabel: { zh: '这道题对你来说', en: 'How was this question for you' },
   rate_1: { zh: '忘了', en: 'Again' },
