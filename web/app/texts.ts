@@ -134,7 +134,7 @@ export const t = catalog({
   authorExists: { zh: '已经有 {name} 了。', en: '{name} already exists.' },
   authorTooLarge: { zh: '{name} 太大(上限 2 MB)。', en: '{name} is too large (the limit is 2 MB).' },
   authorImported: { zh: '已导入:{names}', en: 'Imported: {names}' },
-  tooLong: { zh: '回复最多 {n} 个字符。', en: 'Replies are limited to {n} characters.' },
+  importTooLarge: { zh: '这个文件太大(上限 {mb} MB),不像是导出的练习记录。', en: 'That file is too large (the limit is {mb} MB) to be an attempts export.' },
 });
 
 /** The interface language: a saved choice, else the first of zh/en in the browser's preferences, else en. */

@@ -7,6 +7,9 @@ import { downloadText } from '../../app/download.ts';
 import { t } from '../../app/texts.ts';
 import { LineChart } from '../report/LineChart.tsx';
 
+/** Exports of years of practice stay far below this; anything bigger is not one (and would stall the page). */
+const IMPORT_MAX_MB = 20;
+
 const mean = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
 
 /**
@@ -34,6 +37,10 @@ export function HistoryScreen({ lang, attempts, scenarios, rubric, store, onChan
   const download = () => downloadText(`complaint-dojo-attempts-${new Date().toISOString().slice(0, 10)}.json`, store.exportJson(), 'application/json');
 
   const importFile = async (file: File) => {
+    if (file.size > IMPORT_MAX_MB * 1024 * 1024) {
+      setMessage(t('importTooLarge', lang, { mb: IMPORT_MAX_MB }));
+      return;
+    }
     const r = store.importJson(await file.text());
     if (r.error === 'not_json') setMessage(t('importNotJson', lang));
     else if (r.error === 'not_export') setMessage(t('importNotExport', lang));
