@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDialogue } from '../../src/dialogue/engine.ts';
 import { replayReplies } from '../../src/dialogue/replay.ts';
@@ -120,5 +121,23 @@ describe('web app helpers', () => {
     expect(card).toMatchObject({ id: 'yogurt-fly', motive: yogurt.customer.motive, languages: ['zh', 'en'] });
     const zhOnly = { ...yogurt, title: { zh: '只有中文' }, opening: [{ zh: '开场' }] };
     expect(scenarioCard(zhOnly).languages).toEqual(['zh']);
+  });
+});
+
+describe('custom scenarios in the web library', () => {
+  it('reports a custom file reusing a shipped id at its id line, and leaves it out', async () => {
+    const { loadWebLibrary, withCustomScenarios } = await import('../../web/app/library.ts');
+    const base = loadWebLibrary();
+    const text = readFileSync(new URL('../../scenarios/yogurt-fly.yaml', import.meta.url), 'utf8');
+    const idLine = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+    const lib = withCustomScenarios(base, [{ name: 'copy.yaml', text }, { name: 'broken.yaml', text: 'version: [' }]);
+    const mine = lib.issues.filter((i) => i.file.startsWith('browser:'));
+    expect(mine.map((i) => [i.file, i.code, i.line])).toEqual([
+      ['browser:broken.yaml', 'yaml_syntax', mine[0]!.line],
+      ['browser:copy.yaml', 'duplicate_id', idLine],
+    ]);
+    expect(String(mine[1]!.params.first)).toMatch(/^scenarios\/yogurt-fly\.yaml:\d+:\d+$/);
+    expect(lib.custom.size).toBe(0);
+    expect(lib.scenarios.length).toBe(base.scenarios.length);
   });
 });

@@ -2,7 +2,7 @@ import { createDialogue, type Dialogue } from '../../src/dialogue/engine.ts';
 import { compileRubric, type CompiledRubric } from '../../src/rubric/compile.ts';
 import type { Issue } from '../../src/scenario/issues.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { checkLibrary, checkRubric, checkScenario, type SourceFile } from '../../src/scenario/validate.ts';
+import { checkLibrary, checkRubric, checkScenario, type CheckedScenario, type SourceFile } from '../../src/scenario/validate.ts';
 import { foldChars } from '../../src/text/normalize.ts';
 
 /** The built-in library, bundled as text so the page needs no server (and hot-reloads in dev). */
@@ -20,6 +20,8 @@ export interface WebLibrary {
   readonly dialogue?: Dialogue;
   /** Problems found while loading: a broken scenario is listed here and left out, the rest load. */
   readonly issues: readonly Issue[];
+  /** Every scenario file as checked (ids and where they are written, for duplicate checks). */
+  readonly checked: readonly CheckedScenario[];
   /** Case, width and Traditional/Simplified folding, as the scorer sees text (for search). */
   readonly fold: (text: string) => string;
 }
@@ -43,27 +45,30 @@ export const customSourceName = (name: string) => `browser:${name}`;
  */
 export function withCustomScenarios(base: WebLibrary, files: readonly { name: string; text: string }[]): CustomLibrary {
   if (!base.rubric) return { ...base, custom: new Set(), idOfFile: new Map() };
-  const sources = files.map((f) => ({ file: customSourceName(f.name), text: f.text }));
-  const checked = sources.map((s) => checkScenario(s, base.rubric!.data));
-  const builtIn = new Set(base.scenarios.map((s) => s.id));
-  const issues: Issue[] = checked.flatMap((c) => c.issues);
+  const checked = files.map((f) => checkScenario({ file: customSourceName(f.name), text: f.text }, base.rubric!.data));
+  // Shipped files come first, so an id clash is always reported on the custom file.
+  const customFiles = new Set(checked.map((c) => c.file));
+  const dupes = checkLibrary([...base.checked, ...checked]).filter((d) => customFiles.has(d.file));
+  const clashing = new Set(dupes.map((d) => d.file));
   const custom = new Set<string>();
   const idOfFile = new Map<string, string>();
   const scenarios = [...base.scenarios];
   checked.forEach((c, i) => {
-    const s = c.scenario;
-    if (!s) return;
-    if (builtIn.has(s.id) || custom.has(s.id)) {
-      const line = sources[i]!.text.split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
-      issues.push({ file: sources[i]!.file, line, col: 1, severity: 'error', code: 'duplicate_id', path: 'id', params: { id: s.id, first: builtIn.has(s.id) ? 'the built-in library' : 'another custom file' } });
-      return;
-    }
-    if (!s.endings) return; // reported as a warning by the check; cannot be practised
-    custom.add(s.id);
-    idOfFile.set(files[i]!.name, s.id);
-    scenarios.push(s);
+    // Without endings the check has warned: the scenario can be scored but not practised.
+    if (!c.scenario?.endings || clashing.has(c.file)) return;
+    custom.add(c.scenario.id);
+    idOfFile.set(files[i]!.name, c.scenario.id);
+    scenarios.push(c.scenario);
   });
-  return { ...base, scenarios, dialogue: createDialogue(base.rubric, scenarios), issues: [...base.issues, ...issues], custom, idOfFile };
+  return {
+    ...base,
+    scenarios,
+    dialogue: createDialogue(base.rubric, scenarios),
+    issues: [...base.issues, ...checked.flatMap((c) => c.issues), ...dupes],
+    checked: [...base.checked, ...checked],
+    custom,
+    idOfFile,
+  };
 }
 
 /**
@@ -74,11 +79,11 @@ export function withCustomScenarios(base: WebLibrary, files: readonly { name: st
 export function loadWebLibrary(rubricSources = sources(rubricTexts), scenarioSources = sources(scenarioTexts)): WebLibrary {
   const checkedRubric = checkRubric(rubricSources);
   if (!checkedRubric.data || checkedRubric.issues.some((i) => i.severity === 'error')) {
-    return { scenarios: [], issues: checkedRubric.issues, fold };
+    return { scenarios: [], issues: checkedRubric.issues, checked: [], fold };
   }
   const rubric = compileRubric(checkedRubric.data);
   const checked = scenarioSources.map((s) => checkScenario(s, checkedRubric.data));
-  const dupes = checkLibrary(checked, scenarioSources);
+  const dupes = checkLibrary(checked);
   const seen = new Set<string>();
   const scenarios: Scenario[] = [];
   for (const c of checked) {
@@ -92,6 +97,7 @@ export function loadWebLibrary(rubricSources = sources(rubricTexts), scenarioSou
     scenarios,
     dialogue: createDialogue(rubric, scenarios),
     issues: [...checkedRubric.issues, ...checked.flatMap((c) => c.issues), ...dupes],
+    checked,
     fold,
   };
 }
