@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledRubric } from '../rubric/compile.ts';
-import { checkBank, type CheckedBank } from '../quiz/validate.ts';
+import { bankContext, checkBank, type CheckedBank } from '../quiz/validate.ts';
 import type { SourceFile } from '../scenario/validate.ts';
 import { defaultScenarioDir, isIssue, readSource, yamlFilesUnder } from './library.ts';
 
@@ -20,7 +20,7 @@ export function loadQuizBank(dir: string = defaultQuizDir(), rubric?: CompiledRu
   const files = yamlFilesUnder(dir).scenarios;
   const read = files.map((f) => readSource(f));
   const sources = read.filter((r): r is SourceFile => !isIssue(r));
-  const checked = checkBank(sources, rubric ? { stepIds: rubric.data.step_models.flatMap((m) => m.steps.map((s) => s.id)), negation: rubric.negation } : {});
+  const checked = checkBank(sources, rubric ? bankContext(rubric) : {});
   const issues = [...read.filter(isIssue), ...checked.issues];
   if (files.length === 0) issues.push({ file: dir, line: 1, col: 1, severity: 'error', code: 'no_files', path: '', params: {} });
   return { bank: checked.bank, issues };

@@ -2,7 +2,7 @@
 // the browser alike. Pure: no Node built-ins, no UI, time passed in.
 export { Question, QuizFile, Topic, QuestionType, isChoice, isOpen } from './schema.ts';
 export type { QuizBank, ChoiceQuestion, OpenQuestion, QuizKeyPoint, Links } from './schema.ts';
-export { checkBank } from './validate.ts';
+export { bankContext, checkBank } from './validate.ts';
 export type { BankContext, CheckedBank } from './validate.ts';
 export { createGrader, parseAnswer, fillKey, isAnswerError } from './grade.ts';
 export type { Grader, QuizAnswer, QuizGrade, AnswerError } from './grade.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CompiledNegation } from '../rubric/compile.ts';
+import type { CompiledNegation, CompiledRubric } from '../rubric/compile.ts';
 import { parsePattern, PatternError } from '../rubric/pattern.ts';
 import { closest, type Issue, type IssueCode } from '../scenario/issues.ts';
 import type { SourceFile } from '../scenario/validate.ts';
@@ -13,6 +13,11 @@ export interface BankContext {
   readonly stepIds?: readonly string[];
   /** With the negation words, every reference answer must hit its own key points. */
   readonly negation?: CompiledNegation;
+}
+
+/** The bank context a compiled rubric gives: its step ids and its negation words. */
+export function bankContext(rubric: CompiledRubric): BankContext {
+  return { stepIds: rubric.data.step_models.flatMap((m) => m.steps.map((s) => s.id)), negation: rubric.negation };
 }
 
 export interface CheckedBank {

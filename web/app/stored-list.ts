@@ -12,6 +12,23 @@ export type StoreNotice =
   | { code: 'corrupt_attempts'; count: number; key: string }
   | { code: 'save_failed'; reason: string };
 
+/** The notice for a storage call the browser refused (full, disabled, private mode). */
+export const saveFailed = (e: unknown): StoreNotice => ({ code: 'save_failed', reason: String((e as Error)?.message ?? e) });
+
+/**
+ * Copy damaged stored text to a `complaint-dojo.corrupt.<now>` key and return that key, or
+ * `undefined` when the browser refused (storage full): the original then stays where it is, untouched.
+ */
+export function setAside(storage: KeyValueStorage, raw: string, now: number): string | undefined {
+  const key = `${CORRUPT_PREFIX}${now}`;
+  try {
+    storage.setItem(key, raw);
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A list of items kept under one storage key as `{ version: 1, items }`. Damaged data is never
  * thrown away and never crashes the app: the unreadable part is copied to a
@@ -34,22 +51,12 @@ export class StoredList<T> {
     this.load();
   }
 
-  private setAside(raw: string): string | undefined {
-    const key = `${CORRUPT_PREFIX}${this.now()}`;
-    try {
-      this.storage.setItem(key, raw);
-      return key;
-    } catch {
-      return undefined; // storage full: leave the original where it is, untouched
-    }
-  }
-
   private load(): void {
     let raw: string | null;
     try {
       raw = this.storage.getItem(this.key);
     } catch (e) {
-      this.notices.push({ code: 'save_failed', reason: String((e as Error).message ?? e) });
+      this.notices.push(saveFailed(e));
       return;
     }
     if (raw === null) return;
@@ -61,7 +68,7 @@ export class StoredList<T> {
     }
     const list = doc?.[this.field];
     if (!doc || doc.version !== 1 || !Array.isArray(list)) {
-      const aside = this.setAside(raw);
+      const aside = setAside(this.storage, raw, this.now());
       this.notices.push({ code: 'corrupt_store', key: aside ?? this.key });
       if (aside) this.storage.removeItem(this.key);
       return;
@@ -73,7 +80,7 @@ export class StoredList<T> {
       else bad.push(value);
     }
     if (bad.length > 0) {
-      const aside = this.setAside(JSON.stringify({ version: 1, [this.field]: bad }));
+      const aside = setAside(this.storage, JSON.stringify({ version: 1, [this.field]: bad }), this.now());
       this.notices.push({ code: 'corrupt_attempts', count: bad.length, key: aside ?? this.key });
       if (aside) this.persist();
     }
@@ -84,7 +91,7 @@ export class StoredList<T> {
       this.storage.setItem(this.key, JSON.stringify({ version: 1, [this.field]: [...this.items.values()] }));
       return true;
     } catch (e) {
-      this.notices.push({ code: 'save_failed', reason: String((e as Error).message ?? e) });
+      this.notices.push(saveFailed(e));
       return false;
     }
   }

@@ -1,7 +1,7 @@
 import type { CompiledRubric } from '../../../src/rubric/compile.ts';
-import { checkBank, createGrader, emptyProgress, feedPractice, parseProgress, serializeProgress, type Grader, type PracticeOutcome, type QuizBank, type QuizProgress } from '../../../src/quiz/index.ts';
+import { bankContext, checkBank, createGrader, emptyProgress, feedPractice, parseProgress, serializeProgress, type Grader, type PracticeOutcome, type QuizBank, type QuizProgress } from '../../../src/quiz/index.ts';
 import type { Issue } from '../../../src/scenario/issues.ts';
-import { CORRUPT_PREFIX, type KeyValueStorage, type StoreNotice } from '../../app/stored-list.ts';
+import { saveFailed, setAside, type KeyValueStorage, type StoreNotice } from '../../app/stored-list.ts';
 
 /** The question bank, bundled as text (this module is its own chunk, loaded on demand). */
 const bankTexts = import.meta.glob('../../../scenarios/quiz/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -19,8 +19,7 @@ export function loadWebQuiz(rubric: CompiledRubric): WebQuiz {
   const hit = cache.get(rubric);
   if (hit) return hit;
   const sources = Object.keys(bankTexts).sort().map((p) => ({ file: p.replace(/^(\.\.\/)+/, ''), text: bankTexts[p]! }));
-  const stepIds = rubric.data.step_models.flatMap((m) => m.steps.map((s) => s.id));
-  const checked = checkBank(sources, { stepIds, negation: rubric.negation });
+  const checked = checkBank(sources, bankContext(rubric));
   const quiz = { bank: checked.bank, grader: createGrader(checked.bank, rubric.negation), issues: checked.issues };
   cache.set(rubric, quiz);
   return quiz;
@@ -37,19 +36,14 @@ export function readQuizProgress(storage: KeyValueStorage, now: number): { progr
   try {
     raw = storage.getItem(PROGRESS_KEY);
   } catch (e) {
-    return { progress: emptyProgress(), notice: { code: 'save_failed', reason: String((e as Error).message ?? e) } };
+    return { progress: emptyProgress(), notice: saveFailed(e) };
   }
   if (raw === null) return { progress: emptyProgress() };
   const parsed = parseProgress(raw);
   if (parsed.ok) return { progress: parsed.progress };
-  const key = `${CORRUPT_PREFIX}${now}`;
-  try {
-    storage.setItem(key, raw);
-    storage.removeItem(PROGRESS_KEY);
-  } catch {
-    return { progress: emptyProgress(), notice: { code: 'corrupt_store', key: PROGRESS_KEY } };
-  }
-  return { progress: emptyProgress(), notice: { code: 'corrupt_store', key } };
+  const key = setAside(storage, raw, now);
+  if (key) storage.removeItem(PROGRESS_KEY);
+  return { progress: emptyProgress(), notice: { code: 'corrupt_store', key: key ?? PROGRESS_KEY } };
 }
 
 /** Save quiz progress; a refused write comes back as a notice. */
@@ -58,7 +52,7 @@ export function writeQuizProgress(storage: KeyValueStorage, progress: QuizProgre
     storage.setItem(PROGRESS_KEY, serializeProgress(progress));
     return undefined;
   } catch (e) {
-    return { code: 'save_failed', reason: String((e as Error).message ?? e) };
+    return saveFailed(e);
   }
 }
 
