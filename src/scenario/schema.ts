@@ -186,6 +186,18 @@ export const Transcript = z.strictObject({
 });
 export type Transcript = z.infer<typeof Transcript>;
 
+/**
+ * Reports give `turn` as an index into the transcript; people count their own replies. Maps the
+ * index of each agent message to its 1-based reply number.
+ */
+export function replyNumbers(turns: readonly TranscriptTurn[]): Map<number, number> {
+  const numbers = new Map<number, number>();
+  turns.forEach((m, i) => {
+    if ('agent' in m) numbers.set(i, numbers.size + 1);
+  });
+  return numbers;
+}
+
 /** Pick the text in `lang`, falling back to the other language. */
 export function localize(text: LocalText, lang: 'zh' | 'en'): string {
   if (typeof text === 'string') return text;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { DialogueState } from '../../dialogue/engine.ts';
 import type { CompiledRubric } from '../../rubric/compile.ts';
 import type { ScoreReport } from '../../rubric/score.ts';
-import { localize, type Scenario } from '../../scenario/schema.ts';
+import { localize, replyNumbers, type Scenario } from '../../scenario/schema.ts';
 import type { Lang } from '../../text/messages.ts';
 import { displayWidth } from '../../text/width.ts';
 import { threatText } from '../../dialogue/threats.ts';
@@ -31,6 +31,7 @@ export function ReportView({ report, rubric, scenario, state, lang, onQuit, acti
   const names = rubric.data.dimensions.map((d) => `${localize(d.name, lang)} ${d.weight}%`);
   const width = Math.max(...names.map(displayWidth));
   const yours = state.transcript.flatMap((x) => ('agent' in x ? [x.agent] : []));
+  const reply = replyNumbers(state.transcript);
   const model = scenario.model_answers[0]!;
   const escalatedTo = state.outcome === 'escalated' ? scenario.endings?.escalated.threat : undefined;
   const threat = escalatedTo ? threatText(escalatedTo, lang) : '';
@@ -49,7 +50,7 @@ export function ReportView({ report, rubric, scenario, state, lang, onQuit, acti
         <Text bold>{t('steps', lang)}</Text>
         {report.steps.map((s) => (
           <Text key={s.id} color={s.done ? 'green' : undefined} dimColor={!s.done}>
-            {s.done ? '✔' : '·'} {s.name} — {s.done ? t('stepAt', lang, { n: s.turn ?? 0 }) : t('notDone', lang)}
+            {s.done ? '✔' : '·'} {s.name} — {s.done ? t('stepAt', lang, { n: reply.get(s.turn ?? -1) ?? 0 }) : t('notDone', lang)}
           </Text>
         ))}
       </Box>
@@ -57,7 +58,7 @@ export function ReportView({ report, rubric, scenario, state, lang, onQuit, acti
         <Text bold>{t('flags', lang)}{report.flags.length === 0 ? `: ${t('none', lang)}` : ''}</Text>
         {report.flags.map((f, i) => (
           <Text key={i} color="red">
-            ✘ {localize(rubric.data.flags.find((d) => d.id === f.id)!.name, lang)} ({t('stepAt', lang, { n: f.turn })}): “{f.evidence}”
+            ✘ {localize(rubric.data.flags.find((d) => d.id === f.id)!.name, lang)} ({t('stepAt', lang, { n: reply.get(f.turn) ?? 0 })}): “{f.evidence}”
           </Text>
         ))}
       </Box>

@@ -18,7 +18,7 @@ export const practiceText = catalog({
   report: { zh: '报告 — 按 q 退出', en: 'Report — press q to quit' },
   total: { zh: '总分 {n}/100', en: 'Total {n}/100' },
   steps: { zh: '处理步骤', en: 'Handling steps' },
-  stepAt: { zh: '消息 #{n}', en: 'turn #{n}' },
+  stepAt: { zh: '第 {n} 次回复', en: 'reply {n}' },
   notDone: { zh: '未做到', en: 'not done' },
   flags: { zh: '红线', en: 'Red flags' },
   none: { zh: '无', en: 'none' },

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Dialogue } from '../../../src/dialogue/engine.ts';
 import type { CompiledRubric } from '../../../src/rubric/compile.ts';
-import { localize, type Scenario } from '../../../src/scenario/schema.ts';
+import { localize, replyNumbers, type Scenario } from '../../../src/scenario/schema.ts';
 import type { Lang } from '../../../src/text/messages.ts';
 import type { Attempt } from '../../app/attempts.ts';
 import { threatText } from '../../../src/dialogue/threats.ts';
@@ -47,8 +47,7 @@ export function ReportScreen({ lang, attempt, scenario, rubric, dialogue, onRetr
   // With the local model on: its grades beside the rule score (which stays official).
   const opinion = useSecondOpinion({ attempt: attempt.id, lang, dimensions: rubric.data.dimensions, scenario, state, report });
   const transcript = state.transcript;
-  const replyNumber = new Map<number, number>();
-  transcript.forEach((m, i) => { if ('agent' in m) replyNumber.set(i, replyNumber.size + 1); });
+  const replyNumber = replyNumbers(transcript);
   const replies = transcript.flatMap((m) => ('agent' in m ? [m.agent] : []));
   const reply = (turn: number) => { const m = transcript[turn]; return m && 'agent' in m ? m.agent : ''; };
   const radarData = rubric.data.dimensions.map((d) => ({ name: `${localize(d.name, lang)} ${d.weight}%`, score: report.dimensions[d.id] }));
