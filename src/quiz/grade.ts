@@ -1,5 +1,5 @@
 import type { CompiledNegation } from '../rubric/compile.ts';
-import { isNegated, splitSpans, SENTENCE_END } from '../rubric/detect.ts';
+import { CLAUSE_END, isNegated, splitSpans, SENTENCE_END } from '../rubric/detect.ts';
 import { compilePattern, findMatches, type CompiledPattern } from '../rubric/pattern.ts';
 import { localize } from '../scenario/schema.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -71,7 +71,6 @@ export function fillKey(text: string): string {
   return normalizeText(text).text.replace(/[^\p{L}\p{N}%]/gu, '');
 }
 
-const CLAUSE_END = /[。.!?;\n,、:—–…]/;
 
 /** A-not-A question forms: a question, not a negation. */
 const A_NOT_A = ['是不是', '有没有', '在不在', '能不能', '会不会', '要不要', '对不对', '好不好'];

@@ -11,19 +11,19 @@ export interface CompiledRubric {
   readonly negation: CompiledNegation;
   /** Every anchor literal of the rubric's patterns, for a single scan per reply. */
   readonly anchors: AnchorIndex;
-  /** Pattern id → the list it belongs to (see `listKey`). */
-  readonly owners: ReadonlyMap<number, string>;
+  /** Pattern id → the list it belongs to (a signal's strong patterns, a flag's exceptions, …). */
+  readonly owners: PatternOwners;
   /** Signals that are words of feeling (apology, empathy, thanks), cancelled in a hostile turn. */
   readonly courtesy: ReadonlySet<SignalId>;
 }
 
-/** The key of a pattern list: its group ('signal', 'flag', 'key_point', …), owner id and role. */
-export const listKey = (group: string, id: string, role: string) => `${group}:${id}:${role}`;
+/** Pattern id → the list that holds the pattern, so a match is filed under its list directly. */
+export type PatternOwners = ReadonlyMap<number, readonly CompiledPattern[]>;
 
-function ownersOf(lists: [string, CompiledPattern[]][]): { owners: Map<number, string>; all: CompiledPattern[] } {
-  const owners = new Map<number, string>();
-  for (const [key, patterns] of lists) for (const p of patterns) owners.set(p.id, key);
-  return { owners, all: lists.flatMap(([, ps]) => ps) };
+function ownersOf(lists: CompiledPattern[][]): { owners: PatternOwners; all: CompiledPattern[] } {
+  const owners = new Map<number, CompiledPattern[]>();
+  for (const list of lists) for (const p of list) owners.set(p.id, list);
+  return { owners, all: lists.flat() };
 }
 
 export interface CompiledNegation {
@@ -44,7 +44,7 @@ export interface CompiledScenario {
   readonly facts: readonly { id: string; patterns: CompiledPattern[] }[];
   /** Every anchor literal of the scenario's patterns. */
   readonly anchors: AnchorIndex;
-  readonly owners: ReadonlyMap<number, string>;
+  readonly owners: PatternOwners;
 }
 
 const fold = (s: string) => foldChars(s).chars.join('');
@@ -64,16 +64,8 @@ export function compileRubric(data: RubricData): CompiledRubric {
       except: def.except.map(compilePattern),
     }));
   const { owners, all } = ownersOf([
-    ...signals.flatMap((x): [string, CompiledPattern[]][] => [
-      [listKey('signal', x.def.id, 'strong'), x.strong],
-      [listKey('signal', x.def.id, 'weak'), x.weak],
-      [listKey('signal', x.def.id, 'except'), x.except],
-    ]),
-    ...flags.flatMap((x): [string, CompiledPattern[]][] => [
-      [listKey('flag', x.def.id, 'patterns'), x.patterns],
-      [listKey('flag', x.def.id, 'severe'), x.severe],
-      [listKey('flag', x.def.id, 'except'), x.except],
-    ]),
+    ...signals.flatMap((x) => [x.strong, x.weak, x.except]),
+    ...flags.flatMap((x) => [x.patterns, x.severe, x.except]),
   ]);
   return {
     data,
@@ -123,12 +115,9 @@ function compileScenarioNow(scenario: Scenario): CompiledScenario {
     facts: scenario.facts.map((f) => ({ id: f.id, patterns: f.asked_by.map(compilePattern) })),
   };
   const { owners, all } = ownersOf([
-    ...compiled.keyPoints.map((k): [string, CompiledPattern[]] => [listKey('key_point', k.id, 'patterns'), k.patterns]),
-    ...compiled.forbidden.flatMap((f): [string, CompiledPattern[]][] => [
-      [listKey('forbidden', f.id, 'patterns'), f.patterns],
-      [listKey('forbidden', f.id, 'except'), f.except],
-    ]),
-    ...compiled.facts.map((f): [string, CompiledPattern[]] => [listKey('fact', f.id, 'patterns'), f.patterns]),
+    ...compiled.keyPoints.map((k) => k.patterns),
+    ...compiled.forbidden.flatMap((f) => [f.patterns, f.except]),
+    ...compiled.facts.map((f) => f.patterns),
   ]);
   return { ...compiled, anchors: new AnchorIndex(all), owners };
 }

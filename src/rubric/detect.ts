@@ -1,7 +1,7 @@
 import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
 import type { FlagId, SignalId } from '../scenario/schema.ts';
-import { listKey, type CompiledNegation, type CompiledRubric, type CompiledScenario } from './compile.ts';
-import { findMatches, type AnchorIndex, type Span } from './pattern.ts';
+import type { CompiledNegation, CompiledRubric, CompiledScenario, PatternOwners } from './compile.ts';
+import { findMatches, type AnchorIndex, type CompiledPattern, type Span } from './pattern.ts';
 
 /** One thing the rubric noticed in a reply, with the trainee's own words as evidence. */
 export interface Hit {
@@ -38,19 +38,20 @@ export interface TurnDetection {
   readonly clauseCount: number;
 }
 
-export const SENTENCE_END = /[。.!?;\n]/;
-const CLAUSE_END = /[。.!?;\n,、:—–…]/;
+/** Characters that end a sentence, and a clause, in normalised text. */
+export const SENTENCE_END = '。.!?;\n';
+export const CLAUSE_END = '。.!?;\n,、:—–…';
 const EVIDENCE_MAX = 80;
 
 /**
  * Split text into [start, end) spans at boundary characters. Each span keeps its closing
  * punctuation, so a pattern can see the question mark that ends a question.
  */
-export function splitSpans(text: string, boundary: RegExp): Span[] {
+export function splitSpans(text: string, boundaries: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (boundary.test(text[i]!)) {
+    if (boundaries.includes(text[i]!)) {
       if (i > start) spans.push({ start, end: i + 1 });
       start = i + 1;
     }
@@ -98,17 +99,17 @@ export function isNegated(text: string, clauseStart: number, start: number, nega
  * Run every pattern that can possibly match (the index rules out the rest) and file the matches
  * under the list that owns the pattern, so each signal or flag just reads its own lists.
  */
-function matchAll(index: AnchorIndex, owners: ReadonlyMap<number, string>, text: string, sentences: readonly Span[]) {
-  const lists = new Map<string, Span[]>();
+function matchAll(index: AnchorIndex, owners: PatternOwners, text: string, sentences: readonly Span[]) {
+  const lists = new Map<readonly CompiledPattern[], Span[]>();
   for (const p of index.candidates(text)) {
     const spans = findMatches(p, text, sentences);
     if (spans.length === 0) continue;
-    const key = owners.get(p.id)!;
-    const list = lists.get(key);
+    const owner = owners.get(p.id)!;
+    const list = lists.get(owner);
     if (list) list.push(...spans);
-    else lists.set(key, spans);
+    else lists.set(owner, spans);
   }
-  return (group: string, id: string, role: string): Span[] => lists.get(listKey(group, id, role)) ?? [];
+  return (patterns: readonly CompiledPattern[]): Span[] => lists.get(patterns) ?? [];
 }
 
 /**
@@ -179,18 +180,20 @@ function detectTurnNow(
   const clauses = splitSpans(text, CLAUSE_END);
   const scan = matchAll(rubric.anchors, rubric.owners, text, sentences);
   const negatedAt = (span: Span) => isNegated(text, containing(clauses, span.start).start, span.start, rubric.negation);
-  const hit = (span: Span): Hit => ({ start: span.start, end: span.end, evidence: evidenceFor(n, sentences, span) });
+  const evidenceAt = (span: Span) => evidenceFor(n, sentences, span);
+  const hit = (span: Span): Hit => ({ start: span.start, end: span.end, evidence: evidenceAt(span) });
 
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
-  for (const { def } of rubric.signals) {
-    const strong = scan('signal', def.id, 'strong');
-    const weak = scan('signal', def.id, 'weak');
+  for (const signal of rubric.signals) {
+    const def = signal.def;
+    const strong = scan(signal.strong);
+    const weak = scan(signal.weak);
     if (strong.length === 0 && weak.length === 0) continue;
-    const excluded = scan('signal', def.id, 'except');
+    const excluded = scan(signal.except);
     const found = [
-      ...strong.map((s) => ({ ...s, strength: 1 })),
-      ...weak.map((s) => ({ ...s, strength: def.weak_strength })),
+      ...strong.map((s) => ({ start: s.start, end: s.end, strength: 1 })),
+      ...weak.map((s) => ({ start: s.start, end: s.end, strength: def.weak_strength })),
     ];
     // Decide negation before collapsing overlaps, so a negated reading cannot hide a plain one.
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
@@ -200,17 +203,18 @@ function detectTurnNow(
     for (const s of [...plain, ...negatedOnly]) {
       const heardAsBut = def.kind === 'courtesy' && followedByBut(text, containing(sentences, s.start), s.end, rubric.negation.butWords);
       const strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
-      const h: SignalHit = { ...hit(s), id: def.id, strength };
+      const h: SignalHit = { start: s.start, end: s.end, evidence: evidenceAt(s), id: def.id, strength };
       (plain.includes(s) ? signals : negated).push(h);
     }
   }
 
   const flags: FlagHit[] = [];
-  for (const { def } of rubric.flags) {
-    const severe = scan('flag', def.id, 'severe');
-    const plainFlags = scan('flag', def.id, 'patterns');
+  for (const flag of rubric.flags) {
+    const def = flag.def;
+    const severe = scan(flag.severe);
+    const plainFlags = scan(flag.patterns);
     if (severe.length === 0 && plainFlags.length === 0) continue;
-    const excluded = scan('flag', def.id, 'except');
+    const excluded = scan(flag.except);
     const found = [...severe.map((s) => ({ ...s, strength: 2 })), ...plainFlags.map((s) => ({ ...s, strength: 1 }))];
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
     for (const s of dedupe(live.filter((x) => !def.negatable || !negatedAt(x)))) {
@@ -222,18 +226,18 @@ function detectTurnNow(
   if (scenario) {
     const own = matchAll(scenario.anchors, scenario.owners, text, sentences);
     for (const f of scenario.forbidden) {
-      const excluded = own('forbidden', f.id, 'except');
-      const live = own('forbidden', f.id, 'patterns').filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+      const excluded = own(f.except);
+      const live = own(f.patterns).filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
       for (const s of dedupe(live.filter((x) => !negatedAt(x)))) {
         flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
       }
     }
     for (const k of scenario.keyPoints) {
-      const first = dedupe(own('key_point', k.id, 'patterns').filter((s) => !negatedAt(s)))[0];
+      const first = dedupe(own(k.patterns).filter((s) => !negatedAt(s)))[0];
       if (first) keyPoints.push({ ...hit(first), id: k.id });
     }
     for (const f of scenario.facts) {
-      if (own('fact', f.id, 'patterns').some((s) => !negatedAt(s))) factsAsked.push(f.id);
+      if (own(f.patterns).some((s) => !negatedAt(s))) factsAsked.push(f.id);
     }
   }
 
@@ -262,29 +266,25 @@ const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前
  */
 export function maskQuotes(text: string): string {
   const blank = (s: string) => '\u3000'.repeat(s.length);
-  let masked = text.replace(REPORTED, (m) => m.replace(/^(.*?(?:说|讲|提到|问|要求|said|mentioned|asked|wanted|say|told me))(.*)$/s, (_, head: string, rest: string) => head + blank(rest)));
-  if (!/["「『']/.test(masked)) return masked;
+  const masked = text.replace(REPORTED, (m) => m.replace(/^(.*?(?:说|讲|提到|问|要求|said|mentioned|asked|wanted|say|told me))(.*)$/s, (_, head: string, rest: string) => head + blank(rest)));
   let out = '';
-  let closer: string | undefined;
-  let opened = 0;
-  for (let i = 0; i < masked.length; i++) {
-    const ch = masked[i]!;
-    if (closer !== undefined) {
-      if (ch === closer && (ch !== "'" || !isWordUnit(masked[i + 1]))) {
-        closer = undefined;
-        out += ch;
-      } else out += '\u3000';
-    } else {
-      const apostrophe = ch === "'" && (isWordUnit(masked[i - 1]) || masked[i + 1] === ' ' || masked[i + 1] === undefined);
-      if (ch in QUOTE_PAIRS && !apostrophe) {
-        closer = QUOTE_PAIRS[ch];
-        opened = i;
-      }
-      out += ch;
-    }
+  let from = 0;
+  const opener = /["“「『']/g;
+  for (let m = opener.exec(masked); m !== null; m = opener.exec(masked)) {
+    const i = m.index;
+    const ch = m[0];
+    const apostrophe = ch === "'" && (isWordUnit(masked[i - 1]) || masked[i + 1] === ' ' || masked[i + 1] === undefined);
+    if (apostrophe) continue;
+    const closer = QUOTE_PAIRS[ch]!;
+    let j = i + 1;
+    while (j < masked.length && !(masked[j] === closer && (closer !== "'" || !isWordUnit(masked[j + 1])))) j++;
+    // An unclosed quote masks nothing: more likely a stray mark than a long quotation.
+    if (j >= masked.length) break;
+    out += masked.slice(from, i + 1) + '\u3000'.repeat(j - i - 1) + closer;
+    from = j + 1;
+    opener.lastIndex = from;
   }
-  // An unclosed quote masks nothing: more likely a stray mark than a long quotation.
-  return closer === undefined ? out : out.slice(0, opened) + masked.slice(opened);
+  return out + masked.slice(from);
 }
 
 /** Red flags that make a whole turn heard as hostile, cancelling its courtesy. */
@@ -318,6 +318,8 @@ function followedByBut(text: string, sentence: Span, end: number, butWords: read
   });
 }
 
+const LETTER = /[\p{L}\p{N}]/gu;
+
 /**
  * A "salad" is a reply made of many short clauses that are mostly signal phrases, with no
  * sentence around them: "sorry, I understand, thank you, refund, today".
@@ -331,11 +333,11 @@ function isSalad(text: string, clauses: readonly Span[], signals: readonly Signa
   for (const s of signals) covered.fill(1, s.start, s.end);
   let letters = 0;
   let inside = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (/[\p{L}\p{N}]/u.test(text[i]!)) {
-      letters++;
-      inside += covered[i]!;
-    }
+  // A letter outside the basic plane is two units, neither of which is a letter on its own.
+  for (const m of text.matchAll(LETTER)) {
+    if (m[0].length !== 1) continue;
+    letters++;
+    inside += covered[m.index]!;
   }
   if (letters === 0 || inside / letters < minCoverage) return false;
   const short = clauses.filter((c) => {

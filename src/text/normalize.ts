@@ -15,12 +15,21 @@ export interface NormalizedText {
 // 'tw' covers both standard and Taiwan variant characters (著→着, 裏→里).
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
-/** Memo of characters that the Traditional → Simplified conversion changes on their own. */
-const changeMemo = new Map<string, boolean>();
+/**
+ * Memo of characters that the Traditional → Simplified conversion changes on their own, for the
+ * basic plane: 0 not yet asked, 1 unchanged, 2 changed. Every reply and pattern asks per character.
+ */
+const changeMemo = new Uint8Array(0x10000);
+const astralMemo = new Map<string, boolean>();
 function changesAlone(ch: string): boolean {
   if (ch < '\u2e80') return false;
-  let changes = changeMemo.get(ch);
-  if (changes === undefined) changeMemo.set(ch, (changes = toSimplified(ch) !== ch));
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    if (changeMemo[code] === 0) changeMemo[code] = toSimplified(ch) !== ch ? 2 : 1;
+    return changeMemo[code] === 2;
+  }
+  let changes = astralMemo.get(ch);
+  if (changes === undefined) astralMemo.set(ch, (changes = toSimplified(ch) !== ch));
   return changes;
 }
 
@@ -47,28 +56,32 @@ function isWordChar(ch: string | undefined): boolean {
 export function foldChars(source: string): { chars: string[]; origin: number[] } {
   const chars: string[] = [];
   const origin: number[] = [];
-  let index = 0;
-  for (const cp of source) {
-    const code = cp.codePointAt(0)!;
+  let traditional = false;
+  for (let index = 0; index < source.length; ) {
+    const code = source.charCodeAt(index);
     // Fast paths: printable ASCII and common Han characters need no NFKC.
     if (code >= 0x20 && code < 0x7f) {
-      chars.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : cp);
+      chars.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : source[index]!);
       origin.push(index);
       index += 1;
       continue;
     }
     if (code >= 0x4e00 && code <= 0x9fff) {
-      chars.push(cp);
+      const ch = source[index]!;
+      chars.push(ch);
       origin.push(index);
+      traditional ||= changesAlone(ch);
       index += 1;
       continue;
     }
+    const cp = String.fromCodePoint(source.codePointAt(index)!);
     const isControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2060\ufeff]/.test(cp);
     if (!isControl) {
       const folded = (QUOTES[cp] ?? cp).normalize('NFKC').toLowerCase();
       for (const ch of folded) {
         chars.push(/\s/.test(ch) ? ' ' : ch);
         origin.push(index);
+        traditional ||= changesAlone(ch);
       }
     }
     index += cp.length;
@@ -77,7 +90,7 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   // phrase rule changes the length, convert char by char so the origin map holds.
   // Most replies are Simplified Chinese or English: when no character would change on its own,
   // skip the converter. Replies with Traditional characters get the full, phrase-aware pass.
-  if (!chars.some(changesAlone)) return { chars, origin };
+  if (!traditional) return { chars, origin };
   const converted = Array.from(toSimplified(chars.join('')));
   if (converted.length === chars.length) return { chars: converted, origin };
   return {
