@@ -104,26 +104,26 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
 
 const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 
+const SPECIAL = /[.*+?^${}()|[\]\\\/-]/g;
+
 /**
  * A literal as regex source. A space matches one space or none; next to a word character it
  * also asserts the word's edge, so `(very|so)? sorry` cannot match inside "unsorry".
  */
 function literal(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch !== ' ') {
-      out += ch.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
-      continue;
-    }
-    if (isWord(text[i - 1])) out += `(?!${WORD})`;
-    out += ' ?';
-    if (isWord(text[i + 1])) out += `(?<!${WORD})`;
-  }
-  return out;
+  if (!text.includes(' ')) return text.replace(SPECIAL, '\\$&');
+  return text
+    .split(' ')
+    .map((chunk, i, chunks) => {
+      if (i === 0) return chunk.replace(SPECIAL, '\\$&');
+      const edgeBefore = isWord(chunks[i - 1]!.slice(-1)) ? `(?!${WORD})` : '';
+      const edgeAfter = isWord(chunk[0]) ? `(?<!${WORD})` : '';
+      return `${edgeBefore} ?${edgeAfter}${chunk.replace(SPECIAL, '\\$&')}`;
+    })
+    .join('');
 }
 
-function compileSeq(seq: Node[], leftEdge: boolean, rightEdge: boolean): string {
+function compileSeq(seq: readonly Node[], leftEdge: boolean, rightEdge: boolean): string {
   let out = '';
   seq.forEach((node, i) => {
     const left = i === 0 ? leftEdge : seq[i - 1]!.kind === 'gap';
@@ -166,7 +166,7 @@ const selectivity = (group: string[]) => Math.min(...group.map((a) => a.length))
  * Up to three anchor groups for `seq`, most selective first: every match of `seq` contains at
  * least one literal from each group.
  */
-function seqAnchors(seq: Node[]): string[][] {
+function seqAnchors(seq: readonly Node[]): string[][] {
   return seq
     .map(nodeAnchors)
     .filter((g) => g.length > 0)
@@ -174,22 +174,71 @@ function seqAnchors(seq: Node[]): string[][] {
     .slice(0, 3);
 }
 
+/** What a pattern source compiles to, apart from its identity: shared by every compile of it. */
+interface Recipe {
+  readonly parts: readonly (readonly Node[])[];
+  /** Built when first compiled (a validator only parses). */
+  anchors?: readonly (readonly (readonly string[])[])[];
+  regexSources?: readonly string[];
+}
+
+/**
+ * Recipes by pattern source. The validator parses every pattern of a scenario and then compiles
+ * them all, and the Author screen re-checks a scenario on every keystroke: each source is parsed
+ * once. Bounded; cleared when full.
+ */
+let recipes = new Map<string, Recipe>();
+const RECIPES_MAX = 20_000;
+
+function recipeOf(source: string): Recipe {
+  let recipe = recipes.get(source);
+  if (!recipe) {
+    const parts = parseParts(source);
+    if (recipes.size >= RECIPES_MAX) recipes.clear();
+    recipes.set(source, (recipe = { parts }));
+  }
+  return recipe;
+}
+
+/** Forget every remembered pattern parse (benchmarks use it so each file is compiled afresh). */
+export function clearPatternCache(): void {
+  recipes = new Map();
+}
+
+/**
+ * A compiled pattern whose regular expressions are built when first needed: the anchor index
+ * rules out most patterns for most replies, so many are never run at all.
+ */
+class LazyPattern implements CompiledPattern {
+  readonly id = nextPatternId++;
+  private regexes?: readonly RegExp[];
+  constructor(
+    readonly source: string,
+    private readonly recipe: Recipe,
+  ) {}
+  get anchors() {
+    return (this.recipe.anchors ??= this.recipe.parts.map(seqAnchors));
+  }
+  get parts(): readonly RegExp[] {
+    this.recipe.regexSources ??= this.recipe.parts.map((seq) => compileSeq(seq, true, true));
+    return (this.regexes ??= this.recipe.regexSources.map((re) => new RegExp(re, 'g')));
+  }
+}
+
 /** Compile one pattern; throws PatternError with a readable message when it is malformed. */
 export function compilePattern(source: string): CompiledPattern {
-  const seqs = parsePattern(source);
-  return {
-    id: nextPatternId++,
-    source,
-    parts: seqs.map((seq) => new RegExp(compileSeq(seq, true, true), 'g')),
-    anchors: seqs.map(seqAnchors),
-  };
+  return new LazyPattern(source, recipeOf(source));
 }
 
 /**
  * Parse a pattern into its `&`-joined parts, throwing PatternError where `compilePattern` would:
- * every author mistake is found here, so a checker need not build the regexes and anchors.
+ * every author mistake is found here, so a checker need not build the regexes.
  */
-export function parsePattern(source: string): Node[][] {
+export function parsePattern(source: string): readonly (readonly Node[])[] {
+  return recipeOf(source).parts;
+}
+
+function parseParts(source: string): Node[][] {
   const folded = foldChars(source).chars.join('').replace(/ +/g, ' ');
   const parts = folded.split('&').map((p) => p.trim());
   if (parts.some((p) => p.length === 0)) throw new PatternError(`empty part in pattern "${source}"`);
@@ -209,26 +258,25 @@ export interface Span {
   end: number;
 }
 
-interface TrieNode {
-  /** Keyed by UTF-16 code unit: numbers, so walking the trie allocates nothing. */
-  next: Map<number, TrieNode>;
-  /** Keys (dense pattern index × 32 + part × 4) of the pattern parts this literal satisfies. */
-  keys?: number[];
-  /** The scan that last reached this node: its literal occurs in that reply. */
-  mark?: number;
-}
-
 const MAX_PARTS = 8;
-
 
 /**
  * Every anchor literal of a set of patterns in one trie. One pass over a reply marks every trie
  * node it reaches, i.e. every anchor literal that occurs; a pattern is a candidate when its most
  * selective anchor group (the one that carries keys) is satisfied and every other group has a
- * marked literal. Buffers are reused across calls, so a scan allocates almost nothing.
+ * marked literal. The trie lives in typed arrays and one number-keyed map (node 0 is the root):
+ * the scan runs once per reply and pattern set, so it must not allocate or chase object shapes.
  */
 export class AnchorIndex {
-  private readonly root: TrieNode = { next: new Map() };
+  /** The root's child for each UTF-16 code unit (0: none); most positions stop here. */
+  private readonly rootChild = new Int32Array(0x10000);
+  /** Deeper edges, keyed by node × 0x10000 + code unit. */
+  private readonly edges = new Map<number, number>();
+  private readonly hasChildren: number[] = [0];
+  /** Node → keys (dense pattern index × 32 + part × 4) of the pattern parts its literal satisfies. */
+  private readonly keysOf: (number[] | undefined)[] = [undefined];
+  /** Node → the scan that last reached it: its literal occurs in that reply. */
+  private readonly mark: Int32Array;
   /** Dense index → parts needing their first group; → parts found in the current reply. */
   private readonly need: Uint8Array;
   private readonly got: Uint8Array;
@@ -236,8 +284,8 @@ export class AnchorIndex {
   private readonly touched: number[] = [];
   private readonly touchedGroups: number[] = [];
   private readonly patterns: CompiledPattern[] = [];
-  /** Dense index → the trie nodes of each further anchor group (one of each group must be marked). */
-  private readonly moreGroups: TrieNode[][][] = [];
+  /** Dense index → the nodes of each further anchor group (one of each group must be marked). */
+  private readonly moreGroups: number[][][] = [];
   /** Dense indices of patterns without anchors: always candidates. */
   private readonly unanchored: number[] = [];
   private scanId = 0;
@@ -249,12 +297,15 @@ export class AnchorIndex {
     this.groupSeen = new Uint8Array(list.length * 32);
     list.forEach((p, d) => {
       this.patterns.push(p);
-      const more: TrieNode[][] = [];
+      const more: number[][] = [];
       p.anchors.forEach((partGroups, part) => {
         partGroups.forEach((group, g) => {
           if (g === 0) {
             this.need[d]!++;
-            for (const anchor of group) (this.node(anchor).keys ??= []).push(d * 32 + part * 4);
+            for (const anchor of group) {
+              const node = this.node(anchor);
+              (this.keysOf[node] ??= []).push(d * 32 + part * 4);
+            }
           } else {
             more.push(group.map((anchor) => this.node(anchor)));
           }
@@ -263,15 +314,23 @@ export class AnchorIndex {
       this.moreGroups.push(more);
       if (this.need[d] === 0) this.unanchored.push(d);
     });
+    this.mark = new Int32Array(this.keysOf.length);
   }
 
   /** The trie node of `literal`, created if need be. */
-  private node(literal: string): TrieNode {
-    let node = this.root;
+  private node(literal: string): number {
+    let node = 0;
     for (let i = 0; i < literal.length; i++) {
       const unit = literal.charCodeAt(i);
-      let next = node.next.get(unit);
-      if (!next) node.next.set(unit, (next = { next: new Map() }));
+      let next = node === 0 ? this.rootChild[unit]! : (this.edges.get(node * 0x10000 + unit) ?? 0);
+      if (next === 0) {
+        next = this.keysOf.length;
+        this.keysOf.push(undefined);
+        this.hasChildren.push(0);
+        if (node === 0) this.rootChild[unit] = next;
+        else this.edges.set(node * 0x10000 + unit, next);
+        this.hasChildren[node] = 1;
+      }
       node = next;
     }
     return node;
@@ -279,37 +338,57 @@ export class AnchorIndex {
 
   /** The patterns of this index that can possibly match `text`. */
   candidates(text: string): CompiledPattern[] {
-    for (const g of this.touchedGroups) this.groupSeen[g] = 0;
-    for (const d of this.touched) this.got[d] = 0;
-    this.touchedGroups.length = 0;
-    this.touched.length = 0;
+    const { mark, keysOf, edges, hasChildren, groupSeen, got, touched, touchedGroups } = this;
+    for (const g of touchedGroups) groupSeen[g] = 0;
+    for (const d of touched) got[d] = 0;
+    touchedGroups.length = 0;
+    touched.length = 0;
     const scan = ++this.scanId;
-    for (let i = 0; i < text.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < text.length; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (!node) break;
-        if (node.mark === scan) continue;
-        node.mark = scan;
-        if (!node.keys) continue;
-        for (const k of node.keys) {
-          if (this.groupSeen[k]) continue;
-          this.groupSeen[k] = 1;
-          this.touchedGroups.push(k);
-          const d = k >> 5;
-          if (this.got[d] === 0) this.touched.push(d);
-          this.got[d]!++;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let node = this.rootChild[text.charCodeAt(i)]!;
+      let j = i;
+      while (node !== 0) {
+        if (mark[node] !== scan) {
+          mark[node] = scan;
+          const keys = keysOf[node];
+          if (keys !== undefined) {
+            for (const k of keys) {
+              if (groupSeen[k]) continue;
+              groupSeen[k] = 1;
+              touchedGroups.push(k);
+              const d = k >> 5;
+              if (got[d] === 0) touched.push(d);
+              got[d]!++;
+            }
+          }
         }
+        if (hasChildren[node] === 0 || ++j >= n) break;
+        node = edges.get(node * 0x10000 + text.charCodeAt(j)) ?? 0;
       }
     }
     const out: CompiledPattern[] = [];
-    const marked = (n: TrieNode) => n.mark === scan;
-    for (const list of [this.unanchored, this.touched]) {
+    for (const list of [this.unanchored, touched]) {
       for (const d of list) {
-        if (this.got[d] === this.need[d] && this.moreGroups[d]!.every((group) => group.some(marked))) out.push(this.patterns[d]!);
+        if (got[d] === this.need[d] && this.othersMarked(d, scan)) out.push(this.patterns[d]!);
       }
     }
     return out;
+  }
+
+  /** Has every further anchor group of pattern `d` a literal reached by scan `scan`? */
+  private othersMarked(d: number, scan: number): boolean {
+    for (const group of this.moreGroups[d]!) {
+      let found = false;
+      for (const node of group) {
+        if (this.mark[node] === scan) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
   }
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGraded } from '../../src/node/graded.ts';
 import { loadLibrary } from '../../src/node/library.ts';
 import { clearDetectionCache } from '../../src/rubric/detect.ts';
+import { clearPatternCache } from '../../src/rubric/pattern.ts';
 import { createScorer } from '../../src/rubric/score.ts';
 import { createDialogue } from '../../src/dialogue/engine.ts';
 import { playabilityCheck } from '../../src/dialogue/playable.ts';
@@ -83,16 +84,22 @@ for (let round = 0; round < 30; round++) {
 print('dialogue.median_ms_per_step', median(stepTimes));
 
 // Validation: every shipped scenario file, as `dojo validate` checks it: parse, shape, references,
-// reachability, and the model answers played and scored (each check parses afresh, so nothing is
-// reused between rounds). `_without_play` leaves out the model answers.
+// reachability, and the model answers played and scored. Each check starts with the pattern and
+// detection caches empty, as if every file were new: nothing is reused between files or rounds.
+// `_without_play` leaves out the model answers.
 const sources = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url)))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => ({ file: f, text: readFileSync(fileURLToPath(new URL(`../../scenarios/${f}`, import.meta.url)), 'utf8') }));
 const selfChecks = playabilityCheck(library.rubric);
 const perScenario = (deep: typeof selfChecks | undefined, rounds: number) => {
-  for (let i = 0; i < 3; i++) for (const s of sources) checkScenario(s, library.rubric!.data, deep);
+  const checkAfresh = (s: (typeof sources)[number]) => {
+    clearPatternCache();
+    clearDetectionCache();
+    checkScenario(s, library.rubric!.data, deep);
+  };
+  for (let i = 0; i < 3; i++) sources.forEach(checkAfresh);
   const start = performance.now();
-  for (let i = 0; i < rounds; i++) for (const s of sources) checkScenario(s, library.rubric!.data, deep);
+  for (let i = 0; i < rounds; i++) sources.forEach(checkAfresh);
   return (performance.now() - start) / (rounds * sources.length);
 };
 print('validate.ms_per_scenario', perScenario(selfChecks, 20));

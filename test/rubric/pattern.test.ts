@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, findMatches, PatternError } from '../../src/rubric/pattern.ts';
+import { AnchorIndex, clearPatternCache, compilePattern, findMatches, parsePattern, PatternError } from '../../src/rubric/pattern.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
 import { SENTENCE_END, splitSpans } from '../../src/rubric/detect.ts';
 
@@ -41,6 +41,33 @@ describe('pattern language', () => {
     expect(() => compilePattern('~a')).toThrow(/cannot start or end/);
     expect(() => compilePattern('a & ')).toThrow(/empty/);
     expect(() => compilePattern('[0-9')).toThrow(/missing '\]'/);
+  });
+
+  it('rejects a malformed pattern every time it is seen, though good parses are remembered', () => {
+    for (let i = 0; i < 2; i++) expect(() => parsePattern('(a|b')).toThrow(/missing '\)'/);
+    expect(parsePattern('sorry ~ wait')).toBe(parsePattern('sorry ~ wait'));
+  });
+
+  it('compiles one source twice into two patterns with their own ids, matching alike', () => {
+    const a = compilePattern('(very|so)? sorry');
+    clearPatternCache();
+    const b = compilePattern('(very|so)? sorry');
+    const c = compilePattern('(very|so)? sorry');
+    expect(new Set([a.id, b.id, c.id]).size).toBe(3);
+    const text = normalizeText('I am so sorry, truly sorry.').text;
+    const spans = (p: typeof a) => findMatches(p, text, splitSpans(text, SENTENCE_END));
+    expect(spans(b)).toEqual(spans(a));
+    expect(spans(c).map((m) => text.slice(m.start, m.end))).toEqual(['so sorry', ' sorry']);
+  });
+
+  it('offers as candidates exactly the patterns whose anchors all occur', () => {
+    const [sorry, both, refund] = ['(very|so)? sorry', 'call ~ back & today', '退款'].map(compilePattern);
+    const index = new AnchorIndex([sorry!, both!, refund!]);
+    const ids = (text: string) => index.candidates(normalizeText(text).text).map((p) => p.id).sort((x, y) => x - y);
+    expect(ids('so sorry, I will call you back today, 给您退款')).toEqual([sorry!.id, both!.id, refund!.id]);
+    expect(ids('I will call you back tomorrow')).toEqual([]);
+    expect(ids('SORRY')).toEqual([sorry!.id]);
+    expect(ids('')).toEqual([]);
   });
 
   it('stays linear on hostile input', () => {
