@@ -1,7 +1,7 @@
 import type { Scenario, SignalId } from '../scenario/schema.ts';
 import { AnchorIndex, compilePattern, type CompiledPattern } from './pattern.ts';
 import type { FlagDef, LanguageDef, RubricData, SignalDef } from './data.ts';
-import { foldChars } from '../text/normalize.ts';
+import { foldText } from '../text/normalize.ts';
 
 /** A rubric with every pattern compiled once, ready to score many transcripts. */
 export interface CompiledRubric {
@@ -47,7 +47,6 @@ export interface CompiledScenario {
   readonly owners: PatternOwners;
 }
 
-const fold = (s: string) => foldChars(s).chars.join('');
 
 /** Compile rubric data; throws PatternError on a malformed pattern (validation reports it first). */
 export function compileRubric(data: RubricData): CompiledRubric {
@@ -75,13 +74,13 @@ export function compileRubric(data: RubricData): CompiledRubric {
     owners,
     courtesy: new Set(data.signals.filter((s) => s.kind === 'courtesy').map((s) => s.id)),
     negation: {
-      zh: data.language.negators.zh.map(fold),
-      en: new Set(data.language.negators.en.map(fold)),
+      zh: data.language.negators.zh.map(foldText),
+      en: new Set(data.language.negators.en.map(foldText)),
       enAny: new RegExp(
-        `(?<![a-z0-9'])(${data.language.negators.en.map((w) => fold(w).replace(/[^a-z0-9']/g, '')).join('|')}|[a-z]+n't)(?![a-z0-9'])`,
+        `(?<![a-z0-9'])(${data.language.negators.en.map((w) => foldText(w).replace(/[^a-z0-9']/g, '')).join('|')}|[a-z]+n't)(?![a-z0-9'])`,
       ),
-      notNegators: data.language.not_negators.map(fold),
-      butWords: data.language.but_words.map(fold),
+      notNegators: data.language.not_negators.map(foldText),
+      butWords: data.language.but_words.map(foldText),
       window: data.language.window,
     },
   };

@@ -1,4 +1,5 @@
-import { foldChars } from '../text/normalize.ts';
+import { foldText } from '../text/normalize.ts';
+import { classRanges, compileMatcher, type PartMatcher } from './matcher.ts';
 
 /**
  * The rubric's pattern language, compiled to regular expressions that cannot backtrack
@@ -18,8 +19,10 @@ export interface CompiledPattern {
   /** Unique per compiled pattern, for the anchor index. */
   readonly id: number;
   readonly source: string;
-  /** Every part must match inside one sentence. */
-  readonly parts: readonly RegExp[];
+  /** How many `&`-joined parts; every part must match inside one sentence. */
+  readonly partCount: number;
+  /** Every match of part `part` in `text`, leftmost first and not overlapping, as a global regex finds them. */
+  matchPart(part: number, text: string): Span[];
   /**
    * For each part, groups of literals: the text must contain at least one literal of every group
    * (no groups: no filter). Checked before any regex runs; most patterns are ruled out this way.
@@ -78,6 +81,7 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
       if (close < 0) throw new PatternError(`missing ']' in pattern "${src}"`);
       const body = src.slice(pos.i + 1, close);
       if (body.length === 0 || /[\\\]\[]/.test(body)) throw new PatternError(`bad character class in pattern "${src}"`);
+      if (classRanges(body).some(([lo, hi]) => lo > hi)) throw new PatternError(`character range out of order in [${body}] in pattern "${src}"`);
       pos.i = close + 1;
       const plus = src[pos.i] === '+';
       if (plus) pos.i++;
@@ -108,7 +112,9 @@ const SPECIAL = /[.*+?^${}()|[\]\\\/-]/g;
 
 /**
  * A literal as regex source. A space matches one space or none; next to a word character it
- * also asserts the word's edge, so `(very|so)? sorry` cannot match inside "unsorry".
+ * also asserts the word's edge, so `(very|so)? sorry` cannot match inside "unsorry". Between two
+ * words ("tell me") the edges leave exactly one space, so that is what is written: the same
+ * matches from a much smaller regex, which V8 compiles several times faster.
  */
 function literal(text: string): string {
   if (!text.includes(' ')) return text.replace(SPECIAL, '\\$&');
@@ -116,9 +122,10 @@ function literal(text: string): string {
     .split(' ')
     .map((chunk, i, chunks) => {
       if (i === 0) return chunk.replace(SPECIAL, '\\$&');
-      const edgeBefore = isWord(chunks[i - 1]!.slice(-1)) ? `(?!${WORD})` : '';
-      const edgeAfter = isWord(chunk[0]) ? `(?<!${WORD})` : '';
-      return `${edgeBefore} ?${edgeAfter}${chunk.replace(SPECIAL, '\\$&')}`;
+      const wordBefore = isWord(chunks[i - 1]!.slice(-1));
+      const wordAfter = isWord(chunk[0]);
+      const space = wordBefore && wordAfter ? ' ' : `${wordBefore ? `(?!${WORD})` : ''} ?${wordAfter ? `(?<!${WORD})` : ''}`;
+      return space + chunk.replace(SPECIAL, '\\$&');
     })
     .join('');
 }
@@ -179,8 +186,19 @@ interface Recipe {
   readonly parts: readonly (readonly Node[])[];
   /** Built when first compiled (a validator only parses). */
   anchors?: readonly (readonly (readonly string[])[])[];
-  regexSources?: readonly string[];
+  /** How often its parts have been run; past `REGEX_AFTER_RUNS` the regexes take over. */
+  runs: number;
+  matchers?: readonly PartMatcher[];
+  regexes?: readonly RegExp[];
 }
+
+/**
+ * Runs on the walking matcher before a pattern gets its regexes. V8 needs 30–90 µs to compile one
+ * of these regexes, about as long as a dozen runs of the matcher; once compiled, a regex runs in
+ * about a microsecond. Rubric patterns, run on every reply, soon cross this line; a scenario's
+ * own patterns, checked once by `dojo validate`, mostly never do.
+ */
+const REGEX_AFTER_RUNS = 16;
 
 /**
  * Recipes by pattern source. The validator parses every pattern of a scenario and then compiles
@@ -195,7 +213,7 @@ function recipeOf(source: string): Recipe {
   if (!recipe) {
     const parts = parseParts(source);
     if (recipes.size >= RECIPES_MAX) recipes.clear();
-    recipes.set(source, (recipe = { parts }));
+    recipes.set(source, (recipe = { parts, runs: 0 }));
   }
   return recipe;
 }
@@ -205,29 +223,38 @@ export function clearPatternCache(): void {
   recipes = new Map();
 }
 
-/**
- * A compiled pattern whose regular expressions are built when first needed: the anchor index
- * rules out most patterns for most replies, so many are never run at all.
- */
-class LazyPattern implements CompiledPattern {
+/** A compiled pattern: a parsed recipe with an identity of its own, for the anchor index. */
+class SharedRecipePattern implements CompiledPattern {
   readonly id = nextPatternId++;
-  private regexes?: readonly RegExp[];
+  readonly partCount: number;
   constructor(
     readonly source: string,
     private readonly recipe: Recipe,
-  ) {}
+  ) {
+    this.partCount = recipe.parts.length;
+  }
   get anchors() {
     return (this.recipe.anchors ??= this.recipe.parts.map(seqAnchors));
   }
-  get parts(): readonly RegExp[] {
-    this.recipe.regexSources ??= this.recipe.parts.map((seq) => compileSeq(seq, true, true));
-    return (this.regexes ??= this.recipe.regexSources.map((re) => new RegExp(re, 'g')));
+  matchPart(part: number, text: string): Span[] {
+    const recipe = this.recipe;
+    if (recipe.regexes || ++recipe.runs > REGEX_AFTER_RUNS) {
+      recipe.regexes ??= recipe.parts.map(partRegex);
+      return allMatches(recipe.regexes[part]!, text);
+    }
+    recipe.matchers ??= recipe.parts.map(compileMatcher);
+    return recipe.matchers[part]!(text);
   }
+}
+
+/** The regex a pattern part runs as once hot (the walking matcher must agree with it exactly). */
+export function partRegex(seq: readonly Node[]): RegExp {
+  return new RegExp(compileSeq(seq, true, true), 'g');
 }
 
 /** Compile one pattern; throws PatternError with a readable message when it is malformed. */
 export function compilePattern(source: string): CompiledPattern {
-  return new LazyPattern(source, recipeOf(source));
+  return new SharedRecipePattern(source, recipeOf(source));
 }
 
 /**
@@ -239,7 +266,7 @@ export function parsePattern(source: string): readonly (readonly Node[])[] {
 }
 
 function parseParts(source: string): Node[][] {
-  const folded = foldChars(source).chars.join('').replace(/ +/g, ' ');
+  const folded = foldText(source).replace(/ +/g, ' ');
   const parts = folded.split('&').map((p) => p.trim());
   if (parts.some((p) => p.length === 0)) throw new PatternError(`empty part in pattern "${source}"`);
   if (parts.length > MAX_PARTS) throw new PatternError(`more than ${MAX_PARTS} parts joined with & in pattern "${source}"`);
@@ -425,11 +452,11 @@ function allMatches(re: RegExp, text: string): Span[] {
  * span of the part that comes first in it.
  */
 export function findMatches(pattern: CompiledPattern, text: string, sentences: readonly Span[]): Span[] {
-  if (pattern.parts.length === 1) return allMatches(pattern.parts[0]!, text);
+  if (pattern.partCount === 1) return pattern.matchPart(0, text);
   // For each part, its first match in each sentence.
-  const bySentence = pattern.parts.map((re) => {
+  const bySentence = Array.from({ length: pattern.partCount }, (_, part) => {
     const first = new Map<number, Span>();
-    for (const s of allMatches(re, text)) {
+    for (const s of pattern.matchPart(part, text)) {
       const idx = spanIndex(sentences, s.start);
       if (!first.has(idx)) first.set(idx, s);
     }

@@ -102,6 +102,20 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   };
 }
 
+/**
+ * `foldChars` as a plain string, for patterns and search keys that need no origin map. Text that
+ * is printable ASCII and Simplified Han (most patterns) is only lower-cased.
+ */
+export function foldText(source: string): string {
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue;
+    if (code >= 0x4e00 && code <= 0x9fff && !changesAlone(source[i]!)) continue;
+    return foldChars(source).chars.join('');
+  }
+  return source.toLowerCase();
+}
+
 /** Normalise `source` for matching; deterministic and locale-independent (no Intl). */
 export function normalizeText(source: string): NormalizedText {
   const { chars: finalChars, origin } = foldChars(source);

@@ -3,7 +3,7 @@ import { compileRubric, type CompiledRubric } from '../../src/rubric/compile.ts'
 import type { Issue } from '../../src/scenario/issues.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { checkLibrary, checkRubric, checkScenario, type CheckedScenario, type SourceFile } from '../../src/scenario/validate.ts';
-import { foldChars } from '../../src/text/normalize.ts';
+import { foldText } from '../../src/text/normalize.ts';
 
 /** The built-in library, bundled as text so the page needs no server (and hot-reloads in dev). */
 const rubricTexts = import.meta.glob('../../scenarios/rubric/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -26,7 +26,6 @@ export interface WebLibrary {
   readonly fold: (text: string) => string;
 }
 
-const fold = (text: string) => foldChars(text).chars.join('');
 
 export interface CustomLibrary extends WebLibrary {
   /** Ids of the scenarios written in the browser. */
@@ -79,7 +78,7 @@ export function withCustomScenarios(base: WebLibrary, files: readonly { name: st
 export function loadWebLibrary(rubricSources = sources(rubricTexts), scenarioSources = sources(scenarioTexts)): WebLibrary {
   const checkedRubric = checkRubric(rubricSources);
   if (!checkedRubric.data || checkedRubric.issues.some((i) => i.severity === 'error')) {
-    return { scenarios: [], issues: checkedRubric.issues, checked: [], fold };
+    return { scenarios: [], issues: checkedRubric.issues, checked: [], fold: foldText };
   }
   const rubric = compileRubric(checkedRubric.data);
   const checked = scenarioSources.map((s) => checkScenario(s, checkedRubric.data));
@@ -98,6 +97,6 @@ export function loadWebLibrary(rubricSources = sources(rubricTexts), scenarioSou
     dialogue: createDialogue(rubric, scenarios),
     issues: [...checkedRubric.issues, ...checked.flatMap((c) => c.issues), ...dupes],
     checked,
-    fold,
+    fold: foldText,
   };
 }
