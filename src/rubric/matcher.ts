@@ -25,29 +25,71 @@ const isWordUnit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 
 const wordAt = (pos: number) => pos >= 0 && pos < subject.length && isWordUnit(subject.charCodeAt(pos));
 const isWordChar = (ch: string | undefined) => ch !== undefined && isWordUnit(ch.charCodeAt(0));
 
-/** Compile one `&`-part (a parsed sequence) into a function listing its matches, like a global regex. */
-export function compileMatcher(seq: readonly Node[]): PartMatcher {
+/**
+ * Compile one `&`-part (a parsed sequence) into a function listing its matches, like a global
+ * regex. `required` (the part's most selective anchor group) lets it try only starts that can
+ * lead to a match: every match contains one of these literals and, unless the part can match a
+ * sentence end itself, lies within one sentence, so it starts between that sentence's start and
+ * the literal.
+ */
+export function compileMatcher(seq: readonly Node[], required?: readonly string[]): PartMatcher {
   const root = buildSeq(seq, (pos) => pos, true, true);
   const first = firstUnits(seq, 0);
+  const windows = required && required.length > 0 && !canMatchSentenceEnd(seq) ? required : undefined;
+  const tryFrom = (start: number, found: Span[]): number => {
+    if (first && !first.has(subject.charCodeAt(start))) return start + 1;
+    const end = root(start);
+    // An empty match is passed over, as the regex scan does.
+    if (end <= start) return start + 1;
+    found.push({ start, end });
+    return end;
+  };
   return (text) => {
     const previous = subject;
     subject = text;
     try {
       const found: Span[] = [];
-      for (let start = 0; start < text.length; start++) {
-        if (first && !first.has(text.charCodeAt(start))) continue;
-        const end = root(start);
-        // An empty match is passed over, as the regex scan does.
-        if (end > start) {
-          found.push({ start, end });
-          start = end - 1;
-        }
+      if (!windows) {
+        for (let start = 0; start < text.length; ) start = tryFrom(start, found);
+        return found;
+      }
+      let next = 0;
+      for (const at of occurrences(text, windows)) {
+        if (at < next) continue;
+        for (let start = Math.max(next, sentenceStart(text, at)); start <= at; ) start = next = tryFrom(start, found);
+        next = Math.max(next, at + 1);
       }
       return found;
     } finally {
       subject = previous;
     }
   };
+}
+
+/** Where each of `literals` occurs in `text`, ascending. */
+function occurrences(text: string, literals: readonly string[]): number[] {
+  const at: number[] = [];
+  for (const literal of literals) {
+    for (let i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) at.push(i);
+  }
+  return literals.length > 1 ? at.sort((a, b) => a - b) : at;
+}
+
+/** The start of the sentence holding position `at`: just after the last sentence end before it. */
+function sentenceStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !SENTENCE_BREAK.includes(text[i]!)) i--;
+  return i + 1;
+}
+
+/** Can a match of `seq` take in a sentence end (a literal "e.g." or a class with "?")? */
+function canMatchSentenceEnd(seq: readonly Node[]): boolean {
+  return seq.some((node) => {
+    if (node.kind === 'lit') return [...SENTENCE_BREAK].some((b) => node.text.includes(b));
+    if (node.kind === 'class') return [...SENTENCE_BREAK].some((b) => classTest(node.body)(b.charCodeAt(0)));
+    if (node.kind === 'alt') return node.options.some(canMatchSentenceEnd);
+    return false;
+  });
 }
 
 function buildSeq(seq: readonly Node[], next: Step, leftEdge: boolean, rightEdge: boolean): Step {

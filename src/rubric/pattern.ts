@@ -156,29 +156,47 @@ function compileSeq(seq: readonly Node[], leftEdge: boolean, rightEdge: boolean)
 /** Literals of which every match of `node` contains at least one; empty if none can be said. */
 function nodeAnchors(node: Node): string[] {
   if (node.kind === 'lit') {
-    const chunk = node.text.split(' ').reduce((x, y) => (y.length > x.length ? y : x), '');
-    return chunk ? [chunk] : [];
+    let longest = '';
+    for (const chunk of node.text.split(' ')) if (chunk.length > longest.length) longest = chunk;
+    return longest ? [longest] : [];
   }
   if (node.kind === 'alt' && !node.optional) {
-    const options = node.options.map((o) => seqAnchors(o)[0] ?? []);
-    return options.every((o) => o.length > 0) ? [...new Set(options.flat())] : [];
+    const literals = new Set<string>();
+    for (const option of node.options) {
+      const best = anchorGroups(option)[0];
+      if (!best) return [];
+      for (const a of best.group) literals.add(a);
+    }
+    return [...literals];
   }
   return [];
 }
 
 /** A group's selectivity: longer literals are rarer; many alternatives are likelier to occur. */
-const selectivity = (group: string[]) => Math.min(...group.map((a) => a.length)) * 10 - group.length * 0.3;
+function selectivity(group: readonly string[]): number {
+  let shortest = Infinity;
+  for (const a of group) shortest = Math.min(shortest, a.length);
+  return shortest * 10 - group.length * 0.3;
+}
+
+/** The anchor groups of `seq` with their selectivity, most selective first (stable). */
+function anchorGroups(seq: readonly Node[]): { group: string[]; selectivity: number }[] {
+  const groups: { group: string[]; selectivity: number }[] = [];
+  for (const node of seq) {
+    const group = nodeAnchors(node);
+    if (group.length > 0) groups.push({ group, selectivity: selectivity(group) });
+  }
+  return groups.length > 1 ? groups.sort((x, y) => y.selectivity - x.selectivity) : groups;
+}
 
 /**
  * Up to three anchor groups for `seq`, most selective first: every match of `seq` contains at
  * least one literal from each group.
  */
-function seqAnchors(seq: readonly Node[]): string[][] {
-  return seq
-    .map(nodeAnchors)
-    .filter((g) => g.length > 0)
-    .sort((x, y) => selectivity(y) - selectivity(x))
-    .slice(0, 3);
+export function seqAnchors(seq: readonly Node[]): string[][] {
+  return anchorGroups(seq)
+    .slice(0, 3)
+    .map((g) => g.group);
 }
 
 /** What a pattern source compiles to, apart from its identity: shared by every compile of it. */
@@ -203,10 +221,11 @@ const REGEX_AFTER_RUNS = 16;
 /**
  * Recipes by pattern source. The validator parses every pattern of a scenario and then compiles
  * them all, and the Author screen re-checks a scenario on every keystroke: each source is parsed
- * once. Bounded; cleared when full.
+ * once. Bounded (a recipe with its matcher is a few kilobytes; a scenario has about 60 patterns)
+ * and cleared when full: `dojo validate` on a thousand files must not keep them all.
  */
 let recipes = new Map<string, Recipe>();
-const RECIPES_MAX = 20_000;
+const RECIPES_MAX = 4_000;
 
 function recipeOf(source: string): Recipe {
   let recipe = recipes.get(source);
@@ -242,7 +261,7 @@ class SharedRecipePattern implements CompiledPattern {
       recipe.regexes ??= recipe.parts.map(partRegex);
       return allMatches(recipe.regexes[part]!, text);
     }
-    recipe.matchers ??= recipe.parts.map(compileMatcher);
+    recipe.matchers ??= recipe.parts.map((seq, i) => compileMatcher(seq, this.anchors[i]![0]));
     return recipe.matchers[part]!(text);
   }
 }
@@ -286,6 +305,7 @@ export interface Span {
 }
 
 const MAX_PARTS = 8;
+const ROOT_TABLE_MIN_PATTERNS = 300;
 
 /**
  * Every anchor literal of a set of patterns in one trie. One pass over a reply marks every trie
@@ -295,9 +315,15 @@ const MAX_PARTS = 8;
  * the scan runs once per reply and pattern set, so it must not allocate or chase object shapes.
  */
 export class AnchorIndex {
-  /** The root's child for each UTF-16 code unit (0: none); most positions stop here. */
-  private readonly rootChild = new Int32Array(0x10000);
-  /** Deeper edges, keyed by node × 0x10000 + code unit. */
+  /**
+   * The root's child for each UTF-16 code unit (0: none), for large indexes (the rubric's): most
+   * positions stop here. A scenario's small index keeps its root edges in `edges` instead, since
+   * a table costs 256 KB and `dojo validate` may hold a thousand scenarios.
+   */
+  private readonly rootChild?: Int32Array;
+  /** For small indexes: one bit per code unit that starts some anchor, to skip the map (8 KB). */
+  private readonly rootBits?: Uint8Array;
+  /** Edges, keyed by node × 0x10000 + code unit (the root is node 0). */
   private readonly edges = new Map<number, number>();
   private readonly hasChildren: number[] = [0];
   /** Node → keys (dense pattern index × 32 + part × 4) of the pattern parts its literal satisfies. */
@@ -319,6 +345,8 @@ export class AnchorIndex {
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const list = [...patterns];
+    if (list.length >= ROOT_TABLE_MIN_PATTERNS) this.rootChild = new Int32Array(0x10000);
+    else this.rootBits = new Uint8Array(0x2000);
     this.need = new Uint8Array(list.length);
     this.got = new Uint8Array(list.length);
     this.groupSeen = new Uint8Array(list.length * 32);
@@ -349,13 +377,14 @@ export class AnchorIndex {
     let node = 0;
     for (let i = 0; i < literal.length; i++) {
       const unit = literal.charCodeAt(i);
-      let next = node === 0 ? this.rootChild[unit]! : (this.edges.get(node * 0x10000 + unit) ?? 0);
+      let next = node === 0 && this.rootChild ? this.rootChild[unit]! : (this.edges.get(node * 0x10000 + unit) ?? 0);
       if (next === 0) {
         next = this.keysOf.length;
         this.keysOf.push(undefined);
         this.hasChildren.push(0);
-        if (node === 0) this.rootChild[unit] = next;
+        if (node === 0 && this.rootChild) this.rootChild[unit] = next;
         else this.edges.set(node * 0x10000 + unit, next);
+        if (node === 0 && this.rootBits) this.rootBits[unit >> 3]! |= 1 << (unit & 7);
         this.hasChildren[node] = 1;
       }
       node = next;
@@ -365,7 +394,7 @@ export class AnchorIndex {
 
   /** The patterns of this index that can possibly match `text`. */
   candidates(text: string): CompiledPattern[] {
-    const { mark, keysOf, edges, hasChildren, groupSeen, got, touched, touchedGroups } = this;
+    const { mark, keysOf, edges, hasChildren, groupSeen, got, touched, touchedGroups, rootChild, rootBits } = this;
     for (const g of touchedGroups) groupSeen[g] = 0;
     for (const d of touched) got[d] = 0;
     touchedGroups.length = 0;
@@ -373,7 +402,8 @@ export class AnchorIndex {
     const scan = ++this.scanId;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      let node = this.rootChild[text.charCodeAt(i)]!;
+      const unit = text.charCodeAt(i);
+      let node = rootChild ? rootChild[unit]! : (rootBits![unit >> 3]! & (1 << (unit & 7))) === 0 ? 0 : (edges.get(unit) ?? 0);
       let j = i;
       while (node !== 0) {
         if (mark[node] !== scan) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadLibrary } from '../../src/node/library.ts';
 import { compileMatcher } from '../../src/rubric/matcher.ts';
-import { parsePattern, partRegex, PatternError, type Span } from '../../src/rubric/pattern.ts';
+import { parsePattern, partRegex, PatternError, seqAnchors, type Span } from '../../src/rubric/pattern.ts';
 import { localize } from '../../src/scenario/schema.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
 
@@ -18,16 +18,21 @@ function regexMatches(re: RegExp, text: string): Span[] {
   return found;
 }
 
-/** Compare the walking matcher with the regex on every part of `source`, for every text. */
+/**
+ * Compare the walking matcher with the regex on every part of `source`, for every text: scanning
+ * every start, and trying only starts near the part's anchor literals (as the pattern uses it).
+ */
 function disagreements(source: string, texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const seq of parsePattern(source)) {
-    const matcher = compileMatcher(seq);
+    const matchers = [compileMatcher(seq), compileMatcher(seq, seqAnchors(seq)[0])];
     const re = partRegex(seq);
     for (const text of texts) {
-      const want = regexMatches(re, text);
-      const got = matcher(text);
-      if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${source} on ${JSON.stringify(text)}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+      const want = JSON.stringify(regexMatches(re, text));
+      for (const [i, matcher] of matchers.entries()) {
+        const got = JSON.stringify(matcher(text));
+        if (got !== want) out.push(`${source} (${i === 0 ? 'every start' : 'anchored'}) on ${JSON.stringify(text)}: ${got} ≠ ${want}`);
+      }
     }
   }
   return out;

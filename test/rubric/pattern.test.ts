@@ -41,6 +41,7 @@ describe('pattern language', () => {
     expect(() => compilePattern('~a')).toThrow(/cannot start or end/);
     expect(() => compilePattern('a & ')).toThrow(/empty/);
     expect(() => compilePattern('[0-9')).toThrow(/missing '\]'/);
+    expect(() => compilePattern('[z-a]')).toThrow(/out of order/);
   });
 
   it('rejects a malformed pattern every time it is seen, though good parses are remembered', () => {
