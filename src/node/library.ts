@@ -101,20 +101,48 @@ export interface CheckedFiles {
  * `dojo validate`: read each file (a broken one is reported, never fatal), check the rubric files
  * given — or, when none are, use `fallbackRubric` without reporting on it — then check every
  * scenario against that rubric, play and score its model answers, and compare ids across files.
+ * `checkFilesInParallel` does the same on worker threads.
  */
 export function checkFiles(scenarioFiles: readonly string[], rubricFiles: readonly string[], fallbackRubric: () => LoadedRubric = () => loadRubric()): CheckedFiles {
+  const { own, rubric } = rubricFor(rubricFiles, fallbackRubric);
+  const check = scenarioFileChecker(rubric);
+  return assembleChecks(own, rubric, scenarioFiles.map(check));
+}
+
+/** The rubric scenarios are checked against: the files given, checked, or else the fallback. */
+export function rubricFor(rubricFiles: readonly string[], fallbackRubric: () => LoadedRubric) {
   const own = rubricFiles.length > 0 ? rubricFromFiles(rubricFiles) : undefined;
-  const rubric = own ? own.rubric : fallbackRubric().rubric;
-  const read = scenarioFiles.map((f) => readSource(f));
+  return { own, rubric: own ? own.rubric : fallbackRubric().rubric };
+}
+
+/**
+ * Read and check one scenario file against `rubric`: its checked form, or why it could not be
+ * read. With `keepScenario: false` the result carries the scenario's id but not the scenario (nor,
+ * through it, its compiled patterns), so checking a thousand files holds only their reports.
+ */
+export function scenarioFileChecker(rubric: CompiledRubric | undefined, { keepScenario = true } = {}): (path: string) => CheckedScenario | Issue {
   const deep = rubric ? playabilityCheck(rubric) : undefined;
-  const checked = read.filter((r): r is SourceFile => !isIssue(r)).map((s) => checkScenario(s, rubric?.data, deep));
-  return {
-    rubric,
-    files: [...(own?.files ?? []), ...read.map((r) => r.file)],
-    checked,
-    issues: [...(own?.issues ?? []), ...read.filter(isIssue), ...checked.flatMap((c) => c.issues), ...checkLibrary(checked)],
+  return (path) => {
+    const source = readSource(path);
+    if (isIssue(source)) return source;
+    const { scenario, ...report } = checkScenario(source, rubric?.data, deep);
+    return keepScenario && scenario ? { ...report, scenario } : report;
   };
 }
+
+/** Put per-file results (in file order) together: every issue in report order, ids compared across files. */
+export function assembleChecks(own: { files: string[]; issues: Issue[] } | undefined, rubric: CompiledRubric | undefined, results: readonly (CheckedScenario | Issue)[]): CheckedFiles {
+  const failed = results.filter(isCheckIssue);
+  const checked = results.filter((r): r is CheckedScenario => !isCheckIssue(r));
+  return {
+    rubric,
+    files: [...(own?.files ?? []), ...results.map((r) => r.file)],
+    checked,
+    issues: [...(own?.issues ?? []), ...failed, ...checked.flatMap((c) => c.issues), ...checkLibrary(checked)],
+  };
+}
+
+const isCheckIssue = (r: CheckedScenario | Issue): r is Issue => 'code' in r;
 
 export interface LoadedLibrary {
   rubric?: CompiledRubric;

@@ -243,6 +243,8 @@ function unreachableByDynamics(when: Condition, s: Scenario, dyn: Dynamics | und
 export interface CheckedScenario {
   readonly file: string;
   readonly scenario?: Scenario;
+  /** The scenario's id when it is valid (kept when a checker drops the scenario to save memory). */
+  readonly id?: string;
   readonly issues: Issue[];
   /** Where the scenario's `id` is written (for duplicate-id reports across files). */
   readonly idAt?: { line: number; col: number };
@@ -275,7 +277,7 @@ export function checkScenario(
   }
   if (deepCheck && !issues.some((i) => i.severity === 'error')) issues.push(...deepCheck(s).map(located));
   const failed = issues.some((i) => i.severity === 'error');
-  return failed ? { file: source.file, issues } : { file: source.file, scenario: s, issues, idAt: parsed.locate(['id']) };
+  return failed ? { file: source.file, issues } : { file: source.file, scenario: s, id: s.id, issues, idAt: parsed.locate(['id']) };
 }
 
 /** Check scenario ids across a library: two files may not claim the same id. */
@@ -283,13 +285,14 @@ export function checkLibrary(checked: readonly CheckedScenario[], sources: reado
   const seen = new Map<string, string>();
   const issues: Issue[] = [];
   for (const c of checked) {
-    if (!c.scenario) continue;
-    const prev = seen.get(c.scenario.id);
+    const id = c.id ?? c.scenario?.id;
+    if (id === undefined) continue;
+    const prev = seen.get(id);
     const at = c.idAt ?? parseYaml(sources.find((s) => s.file === c.file)?.text ?? '', c.file, z.unknown()).locate(['id']);
     if (prev) {
-      issues.push({ file: c.file, line: at.line, col: at.col, severity: 'error', code: 'duplicate_id', path: 'id', params: { id: c.scenario.id, first: prev } });
+      issues.push({ file: c.file, line: at.line, col: at.col, severity: 'error', code: 'duplicate_id', path: 'id', params: { id, first: prev } });
     } else {
-      seen.set(c.scenario.id, `${c.file}:${at.line}:${at.col}`);
+      seen.set(id, `${c.file}:${at.line}:${at.col}`);
     }
   }
   return issues;

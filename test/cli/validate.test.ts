@@ -86,5 +86,14 @@ describe('dojo validate on a folder', () => {
     expect(report.files.map((f: { ok: boolean }) => f.ok)).toEqual([false, true]);
     expect(report.files[0].issues[0]).toMatchObject({ code: 'file_unreadable', line: 1, col: 1 });
     expect((await run(['validate', '--strict'])).code).toBe(2);
+    for (const jobs of ['0', 'two', '1.5']) {
+      const bad = await run(['validate', '--jobs', jobs]);
+      expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--jobs must be a whole number')]);
+    }
+  });
+
+  it('reports the same with --jobs 1 (no worker threads)', async () => {
+    const one = await run(['validate', dir, '--json', '--jobs', '1']);
+    expect(one.out).toBe((await run(['validate', dir, '--json'])).out);
   });
 });

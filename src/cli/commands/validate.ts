@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkFiles, defaultScenarioDir, displayPath, yamlFilesUnder } from '../../node/library.ts';
+import { defaultScenarioDir, displayPath, yamlFilesUnder } from '../../node/library.ts';
+import { checkFilesInParallel, PARALLEL_MIN_FILES } from '../../node/parallel-check.ts';
 import { formatIssue, renderIssue, type Issue } from '../../scenario/issues.ts';
-import { EXIT, langOf, parseCommandArgs, type Io } from '../io.ts';
+import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
 
 export const validateCommand = {
-  help: `Usage: dojo validate [PATH...] [--json] [--lang zh|en]
+  help: `Usage: dojo validate [PATH...] [--json] [--jobs N] [--lang zh|en]
 
 Check scenario files and rubric files (default: scenarios/). PATH may be a file or a folder;
 files under a 'rubric' folder are checked as rubric data. Every problem is printed as
@@ -18,11 +19,18 @@ points no model answer makes).
 --json prints { ok, errors, warnings, files: [{ file, ok, issues: [{ severity, code, line,
 col, path, message, params }] }] } for editors and CI.
 
+--jobs N checks on N threads in all (default: one per CPU, at most 8). Worker threads are
+only started for ${PARALLEL_MIN_FILES} files or more; the report is the same either way.
+
 Exit 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage error.
 `,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, jobs: { type: 'string' } });
     const lang = langOf(values.lang, io.env);
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+      throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'`);
+    }
     const local = resolve('scenarios');
     const targets = positionals.length > 0 ? positionals : [existsSync(local) ? local : defaultScenarioDir()];
 
@@ -45,7 +53,7 @@ Exit 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage
     }
 
     // Scenarios are cross-checked against the rubric being validated, or the shipped one.
-    const result = checkFiles(scenarioFiles, rubricFiles);
+    const result = await checkFilesInParallel(scenarioFiles, rubricFiles, { workers: jobs === undefined ? undefined : jobs - 1 });
     const unsorted = [...pathIssues, ...result.issues];
     const files = [...new Set([...pathIssues.map((i) => i.file), ...result.files, ...unsorted.map((i) => i.file)])];
     // File by file in the order given, then top to bottom, as an editor's problem list reads.
