@@ -85,12 +85,14 @@ function sentenceStart(text: string, at: number): number {
 /** Can a match of `seq` take in a sentence end (a literal "e.g." or a class with "?")? */
 function canMatchSentenceEnd(seq: readonly Node[]): boolean {
   return seq.some((node) => {
-    if (node.kind === 'lit') return [...SENTENCE_BREAK].some((b) => node.text.includes(b));
-    if (node.kind === 'class') return [...SENTENCE_BREAK].some((b) => classTest(node.body)(b.charCodeAt(0)));
+    if (node.kind === 'lit') return SENTENCE_BREAK_CHAR.test(node.text);
+    if (node.kind === 'class') return SENTENCE_BREAK_UNITS.some(classTest(node.body));
     if (node.kind === 'alt') return node.options.some(canMatchSentenceEnd);
     return false;
   });
 }
+const SENTENCE_BREAK_CHAR = /[。.!?;\n]/;
+const SENTENCE_BREAK_UNITS = [...SENTENCE_BREAK].map((ch) => ch.charCodeAt(0));
 
 function buildSeq(seq: readonly Node[], next: Step, leftEdge: boolean, rightEdge: boolean): Step {
   let step = next;

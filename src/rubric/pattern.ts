@@ -44,6 +44,9 @@ export type Node =
   | { kind: 'alt'; options: Node[][]; optional: boolean }
   | { kind: 'gap' };
 
+/** Characters with a meaning in the pattern language; anything else is literal text. */
+const PATTERN_SPECIAL = '()|?{}\\[~*';
+
 function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
   const seq: Node[] = [];
   let lit = '';
@@ -98,8 +101,11 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
       flush(true);
       pos.i++;
     } else {
-      lit += ch;
-      pos.i++;
+      // A run of plain characters at once: building the literal a character at a time was a
+      // sixth of what validating a scenario allocates.
+      const start = pos.i++;
+      while (pos.i < src.length && !PATTERN_SPECIAL.includes(src[pos.i]!)) pos.i++;
+      lit += src.slice(start, pos.i);
     }
   }
   flush(false);

@@ -19,14 +19,21 @@ function issueAt(parsed: ParsedFile<unknown>, file: string, code: IssueCode, pat
 }
 
 /** Every pattern list under `value` (by key name), with its path, for compile checks. */
-function patternLists(value: unknown, path: Path = []): { path: Path; patterns: string[] }[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => patternLists(v, [...path, i]));
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) =>
-    (k === 'patterns' || k === 'weak_patterns' || k === 'severe_patterns' || k === 'except' || k === 'asked_by') && Array.isArray(v)
-      ? [{ path: [...path, k], patterns: v as string[] }]
-      : patternLists(v, [...path, k]),
-  );
+const PATTERN_KEYS = new Set(['patterns', 'weak_patterns', 'severe_patterns', 'except', 'asked_by']);
+
+/** Every list of patterns in a parsed file, with its path (one walk, paths copied only when found). */
+function patternLists(value: unknown, path: (string | number)[] = [], out: { path: Path; patterns: string[] }[] = []) {
+  if (value === null || typeof value !== 'object') return out;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [k, v] of entries) {
+    if (typeof k === 'string' && PATTERN_KEYS.has(k) && Array.isArray(v)) out.push({ path: [...path, k], patterns: v as string[] });
+    else if (v !== null && typeof v === 'object') {
+      path.push(k);
+      patternLists(v, path, out);
+      path.pop();
+    }
+  }
+  return out;
 }
 
 function patternIssues(parsed: ParsedFile<unknown>, file: string, value: unknown): Issue[] {
