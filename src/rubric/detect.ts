@@ -1,6 +1,7 @@
 import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
 import type { FlagId, SignalId } from '../scenario/schema.ts';
 import type { CompiledNegation, CompiledRubric, CompiledScenario, PatternOwners } from './compile.ts';
+import { SENTENCE_END } from './matcher.ts';
 import { findMatches, type AnchorIndex, type CompiledPattern, type Span } from './pattern.ts';
 
 /** One thing the rubric noticed in a reply, with the trainee's own words as evidence. */
@@ -38,9 +39,9 @@ export interface TurnDetection {
   readonly clauseCount: number;
 }
 
-/** Characters that end a sentence, and a clause, in normalised text. */
-export const SENTENCE_END = '。.!?;\n';
-export const CLAUSE_END = '。.!?;\n,、:—–…';
+export { SENTENCE_END };
+/** Characters that end a clause in normalised text (a sentence end, or a comma, colon, dash…). */
+export const CLAUSE_END = `${SENTENCE_END},、:—–…`;
 const EVIDENCE_MAX = 80;
 
 /**

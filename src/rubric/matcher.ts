@@ -9,10 +9,11 @@ import type { Node, Span } from './pattern.ts';
  */
 export type PartMatcher = (text: string) => Span[];
 
-/** Gap length and class repetition, as in the regex (`{0,20}?`, `{1,12}`). */
-const GAP_CHARS = 20;
-const CLASS_MAX = 12;
-const SENTENCE_BREAK = '。.!?;\n';
+/** Characters that end a sentence in normalised text: a gap never crosses one. */
+export const SENTENCE_END = '。.!?;\n';
+/** How far `a ~ b` may reach, and how many characters `[…]+` takes at most. */
+export const GAP_CHARS = 20;
+export const CLASS_MAX = 12;
 
 /** A step of the match: given the position so far, the end of a whole match, or -1. */
 type Step = (pos: number) => number;
@@ -78,21 +79,21 @@ function occurrences(text: string, literals: readonly string[]): number[] {
 /** The start of the sentence holding position `at`: just after the last sentence end before it. */
 function sentenceStart(text: string, at: number): number {
   let i = at - 1;
-  while (i >= 0 && !SENTENCE_BREAK.includes(text[i]!)) i--;
+  while (i >= 0 && !SENTENCE_END.includes(text[i]!)) i--;
   return i + 1;
 }
 
 /** Can a match of `seq` take in a sentence end (a literal "e.g." or a class with "?")? */
 function canMatchSentenceEnd(seq: readonly Node[]): boolean {
   return seq.some((node) => {
-    if (node.kind === 'lit') return SENTENCE_BREAK_CHAR.test(node.text);
-    if (node.kind === 'class') return SENTENCE_BREAK_UNITS.some(classTest(node.body));
+    if (node.kind === 'lit') return SENTENCE_END_CHAR.test(node.text);
+    if (node.kind === 'class') return SENTENCE_END_UNITS.some(classTest(node.body));
     if (node.kind === 'alt') return node.options.some(canMatchSentenceEnd);
     return false;
   });
 }
-const SENTENCE_BREAK_CHAR = /[。.!?;\n]/;
-const SENTENCE_BREAK_UNITS = [...SENTENCE_BREAK].map((ch) => ch.charCodeAt(0));
+const SENTENCE_END_CHAR = new RegExp(`[${SENTENCE_END}]`);
+const SENTENCE_END_UNITS = [...SENTENCE_END].map((ch) => ch.charCodeAt(0));
 
 function buildSeq(seq: readonly Node[], next: Step, leftEdge: boolean, rightEdge: boolean): Step {
   let step = next;
@@ -176,7 +177,7 @@ const gap = (next: Step): Step => (pos) => {
   for (let j = 0; j <= GAP_CHARS; j++) {
     const end = next(pos + j);
     if (end >= 0) return end;
-    if (pos + j >= subject.length || SENTENCE_BREAK.includes(subject[pos + j]!)) return -1;
+    if (pos + j >= subject.length || SENTENCE_END.includes(subject[pos + j]!)) return -1;
   }
   return -1;
 };

@@ -1,5 +1,5 @@
 import { foldText } from '../text/normalize.ts';
-import { classRanges, compileMatcher, type PartMatcher } from './matcher.ts';
+import { CLASS_MAX, classRanges, compileMatcher, GAP_CHARS, SENTENCE_END, type PartMatcher } from './matcher.ts';
 
 /**
  * The rubric's pattern language, compiled to regular expressions that cannot backtrack
@@ -34,8 +34,6 @@ export class PatternError extends Error {}
 
 let nextPatternId = 0;
 
-const GAP_CHARS = 20;
-const SENTENCE_BREAK = '。.!?;\\n';
 const WORD = '[a-z0-9]';
 
 export type Node =
@@ -142,10 +140,10 @@ function compileSeq(seq: readonly Node[], leftEdge: boolean, rightEdge: boolean)
     const left = i === 0 ? leftEdge : seq[i - 1]!.kind === 'gap';
     const right = i === seq.length - 1 ? rightEdge : seq[i + 1]!.kind === 'gap';
     if (node.kind === 'gap') {
-      out += `[^${SENTENCE_BREAK}]{0,${GAP_CHARS}}?`;
+      out += `[^${SENTENCE_END.replace('\n', '\\n')}]{0,${GAP_CHARS}}?`;
     } else if (node.kind === 'class') {
       // Bounded repetition keeps matching linear.
-      out += `[${node.body.replace(/^\^/, '\\^')}]${node.plus ? '{1,12}' : ''}`;
+      out += `[${node.body.replace(/^\^/, '\\^')}]${node.plus ? `{1,${CLASS_MAX}}` : ''}`;
     } else if (node.kind === 'lit') {
       if (left && isWord(node.text[0])) out += `(?<!${WORD})`;
       out += literal(node.text);
