@@ -49,16 +49,29 @@ const EVIDENCE_MAX = 80;
  * punctuation, so a pattern can see the question mark that ends a question.
  */
 export function splitSpans(text: string, boundaries: string): Span[] {
+  const isBoundary = boundaryTable(boundaries);
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (boundaries.includes(text[i]!)) {
+    if (isBoundary[text.charCodeAt(i)] === 1) {
       if (i > start) spans.push({ start, end: i + 1 });
       start = i + 1;
     }
   }
   if (text.length > start) spans.push({ start, end: text.length });
   return spans;
+}
+
+/** One flag per UTF-16 unit for a set of boundary characters (there are two sets, each built once). */
+const boundaryTables = new Map<string, Uint8Array>();
+function boundaryTable(boundaries: string): Uint8Array {
+  let table = boundaryTables.get(boundaries);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let i = 0; i < boundaries.length; i++) table[boundaries.charCodeAt(i)] = 1;
+    boundaryTables.set(boundaries, table);
+  }
+  return table;
 }
 
 function containing(spans: readonly Span[], at: number): Span {
@@ -319,7 +332,12 @@ function followedByBut(text: string, sentence: Span, end: number, butWords: read
   });
 }
 
-const LETTER = /[\p{L}\p{N}]/gu;
+/** Is this UTF-16 unit a letter or digit (`[\p{L}\p{N}]`)? Memoised per unit: 0 not asked, 1 yes, 2 no. */
+const letterMemo = new Uint8Array(0x10000);
+function isLetterUnit(unit: number): boolean {
+  if (letterMemo[unit] === 0) letterMemo[unit] = /[\p{L}\p{N}]/u.test(String.fromCharCode(unit)) ? 1 : 2;
+  return letterMemo[unit] === 1;
+}
 
 /**
  * A "salad" is a reply made of many short clauses that are mostly signal phrases, with no
@@ -334,11 +352,12 @@ function isSalad(text: string, clauses: readonly Span[], signals: readonly Signa
   for (const s of signals) covered.fill(1, s.start, s.end);
   let letters = 0;
   let inside = 0;
-  // A letter outside the basic plane is two units, neither of which is a letter on its own.
-  for (const m of text.matchAll(LETTER)) {
-    if (m[0].length !== 1) continue;
-    letters++;
-    inside += covered[m.index]!;
+  // Unit by unit: a letter outside the basic plane is two units, neither a letter on its own.
+  for (let i = 0; i < text.length; i++) {
+    if (isLetterUnit(text.charCodeAt(i))) {
+      letters++;
+      inside += covered[i]!;
+    }
   }
   if (letters === 0 || inside / letters < minCoverage) return false;
   const short = clauses.filter((c) => {
