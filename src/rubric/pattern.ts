@@ -309,27 +309,17 @@ export interface Span {
 }
 
 const MAX_PARTS = 8;
-const ROOT_TABLE_MIN_PATTERNS = 300;
 
 /**
  * Every anchor literal of a set of patterns in one trie. One pass over a reply marks every trie
  * node it reaches, i.e. every anchor literal that occurs; a pattern is a candidate when its most
  * selective anchor group (the one that carries keys) is satisfied and every other group has a
- * marked literal. The trie lives in typed arrays and one number-keyed map (node 0 is the root):
- * the scan runs once per reply and pattern set, so it must not allocate or chase object shapes.
+ * marked literal. The trie lives in typed arrays and one open-addressing edge table (node 0 is
+ * the root): the scan runs once per reply and pattern set, so it must not allocate or chase
+ * object shapes.
  */
 export class AnchorIndex {
-  /**
-   * The root's child for each UTF-16 code unit (0: none), for large indexes (the rubric's): most
-   * positions stop here. A scenario's small index keeps its root edges in `edges` instead, since
-   * a table costs 256 KB and `dojo validate` may hold a thousand scenarios.
-   */
-  private readonly rootChild?: Int32Array;
-  /** For small indexes: one bit per code unit that starts some anchor, to skip the map (8 KB). */
-  private readonly rootBits?: Uint8Array;
-  /** Edges while the trie is built, keyed by node × 0x10000 + code unit (the root is node 0). */
-  private readonly building = new Map<number, number>();
-  /** The same edges, frozen for scanning. */
+  /** Every edge of the trie, (node, code unit) → child; the root is node 0. */
   private readonly edges: EdgeTable;
   private readonly hasChildren: number[] = [0];
   /** Node → keys (dense pattern index × 32 + part × 4) of the pattern parts its literal satisfies. */
@@ -351,8 +341,8 @@ export class AnchorIndex {
 
   constructor(patterns: Iterable<CompiledPattern>) {
     const list = [...patterns];
-    if (list.length >= ROOT_TABLE_MIN_PATTERNS) this.rootChild = new Int32Array(0x10000);
-    else this.rootBits = new Uint8Array(0x2000);
+    // Edges while the trie is built, keyed by node × 0x10000 + code unit; frozen for scanning below.
+    const building = new Map<number, number>();
     this.need = new Uint8Array(list.length);
     this.got = new Uint8Array(list.length);
     this.groupSeen = new Uint8Array(list.length * 32);
@@ -364,11 +354,11 @@ export class AnchorIndex {
           if (g === 0) {
             this.need[d]!++;
             for (const anchor of group) {
-              const node = this.node(anchor);
+              const node = this.node(anchor, building);
               (this.keysOf[node] ??= []).push(d * 32 + part * 4);
             }
           } else {
-            more.push(group.map((anchor) => this.node(anchor)));
+            more.push(group.map((anchor) => this.node(anchor, building)));
           }
         });
       });
@@ -376,22 +366,20 @@ export class AnchorIndex {
       if (this.need[d] === 0) this.unanchored.push(d);
     });
     this.mark = new Int32Array(this.keysOf.length);
-    this.edges = new EdgeTable(this.building);
+    this.edges = new EdgeTable(building);
   }
 
-  /** The trie node of `literal`, created if need be. */
-  private node(literal: string): number {
+  /** The trie node of `literal`, created in `building` if need be. */
+  private node(literal: string, building: Map<number, number>): number {
     let node = 0;
     for (let i = 0; i < literal.length; i++) {
       const unit = literal.charCodeAt(i);
-      let next = node === 0 && this.rootChild ? this.rootChild[unit]! : (this.building.get(node * 0x10000 + unit) ?? 0);
+      let next = building.get(node * 0x10000 + unit) ?? 0;
       if (next === 0) {
         next = this.keysOf.length;
         this.keysOf.push(undefined);
         this.hasChildren.push(0);
-        if (node === 0 && this.rootChild) this.rootChild[unit] = next;
-        else this.building.set(node * 0x10000 + unit, next);
-        if (node === 0 && this.rootBits) this.rootBits[unit >> 3]! |= 1 << (unit & 7);
+        building.set(node * 0x10000 + unit, next);
         this.hasChildren[node] = 1;
       }
       node = next;
@@ -401,7 +389,7 @@ export class AnchorIndex {
 
   /** The patterns of this index that can possibly match `text`. */
   candidates(text: string): CompiledPattern[] {
-    const { mark, keysOf, edges, hasChildren, groupSeen, got, touched, touchedGroups, rootChild, rootBits } = this;
+    const { mark, keysOf, edges, hasChildren, groupSeen, got, touched, touchedGroups } = this;
     for (const g of touchedGroups) groupSeen[g] = 0;
     for (const d of touched) got[d] = 0;
     touchedGroups.length = 0;
@@ -409,8 +397,7 @@ export class AnchorIndex {
     const scan = ++this.scanId;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const unit = text.charCodeAt(i);
-      let node = rootChild ? rootChild[unit]! : (rootBits![unit >> 3]! & (1 << (unit & 7))) === 0 ? 0 : edges.get(0, unit);
+      let node = edges.get(0, text.charCodeAt(i));
       let j = i;
       while (node !== 0) {
         if (mark[node] !== scan) {
