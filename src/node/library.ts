@@ -125,8 +125,10 @@ export function scenarioFileChecker(rubric: CompiledRubric | undefined, { keepSc
   return (path) => {
     const source = readSource(path);
     if (isIssue(source)) return source;
-    const { scenario, ...report } = checkScenario(source, rubric?.data, deep);
-    return keepScenario && scenario ? { ...report, scenario } : report;
+    const checked = checkScenario(source, rubric?.data, deep);
+    if (keepScenario) return checked;
+    const { scenario: _dropped, ...report } = checked;
+    return report;
   };
 }
 

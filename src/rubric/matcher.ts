@@ -18,8 +18,8 @@ export const CLASS_MAX = 12;
 /** A step of the match: given the position so far, the end of a whole match, or -1. */
 type Step = (pos: number) => number;
 
-// The subject of the match in progress. Matching is synchronous and never re-entered, so one
-// module-level subject saves every step from carrying it.
+// The subject of the match in progress: one module-level subject saves every step from carrying
+// it. Matching is synchronous; a matcher restores the previous subject when it returns.
 let subject = '';
 
 const isWordUnit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
