@@ -1,7 +1,7 @@
 import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
 import type { FlagId, SignalId } from '../scenario/schema.ts';
 import type { CompiledNegation, CompiledRubric, CompiledScenario, PatternOwners } from './compile.ts';
-import { SENTENCE_END } from './matcher.ts';
+import { isWordChar, SENTENCE_END } from './matcher.ts';
 import { findMatches, type AnchorIndex, type CompiledPattern, type Span } from './pattern.ts';
 
 /** One thing the rubric noticed in a reply, with the trainee's own words as evidence. */
@@ -268,7 +268,6 @@ function detectTurnNow(
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', "'": "'" };
-const isWordUnit = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 // "您说……", "you said …": what follows, to the end of the clause, is the customer's, not the
 // trainee's. "您说得对" (you're right) is the trainee's own words and stays.
 const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前|上次)?(?:说|讲|提到|问|要求)(?![得的对吧声明清]|什么都|啥都|一声|实话)|(?<![a-z])(?:you|u) (?:said|mentioned|asked|wanted|say|told me)(?![a-z]))[^。.!?;\n,:—–…]*/g;
@@ -287,11 +286,11 @@ export function maskQuotes(text: string): string {
   for (let m = opener.exec(masked); m !== null; m = opener.exec(masked)) {
     const i = m.index;
     const ch = m[0];
-    const apostrophe = ch === "'" && (isWordUnit(masked[i - 1]) || masked[i + 1] === ' ' || masked[i + 1] === undefined);
+    const apostrophe = ch === "'" && (isWordChar(masked[i - 1]) || masked[i + 1] === ' ' || masked[i + 1] === undefined);
     if (apostrophe) continue;
     const closer = QUOTE_PAIRS[ch]!;
     let j = i + 1;
-    while (j < masked.length && !(masked[j] === closer && (closer !== "'" || !isWordUnit(masked[j + 1])))) j++;
+    while (j < masked.length && !(masked[j] === closer && (closer !== "'" || !isWordChar(masked[j + 1])))) j++;
     // An unclosed quote masks nothing: more likely a stray mark than a long quotation.
     if (j >= masked.length) break;
     out += masked.slice(from, i + 1) + '\u3000'.repeat(j - i - 1) + closer;

@@ -24,7 +24,8 @@ let subject = '';
 
 const isWordUnit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const wordAt = (pos: number) => pos >= 0 && pos < subject.length && isWordUnit(subject.charCodeAt(pos));
-const isWordChar = (ch: string | undefined) => ch !== undefined && isWordUnit(ch.charCodeAt(0));
+/** Is `ch` a word character (`[a-z0-9]`, text being lower-cased), where word edges are drawn? */
+export const isWordChar = (ch: string | undefined) => ch !== undefined && isWordUnit(ch.charCodeAt(0));
 
 /**
  * Compile one `&`-part (a parsed sequence) into a function listing its matches, like a global

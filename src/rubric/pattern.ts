@@ -1,5 +1,5 @@
 import { foldText } from '../text/normalize.ts';
-import { CLASS_MAX, classRanges, compileMatcher, GAP_CHARS, SENTENCE_END, type PartMatcher } from './matcher.ts';
+import { CLASS_MAX, classRanges, compileMatcher, GAP_CHARS, isWordChar, SENTENCE_END, type PartMatcher } from './matcher.ts';
 
 /**
  * The rubric's pattern language, compiled to regular expressions that cannot backtrack
@@ -110,8 +110,6 @@ function parseSeq(src: string, pos: { i: number }, depth: number): Node[] {
   return seq;
 }
 
-const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
-
 const SPECIAL = /[.*+?^${}()|[\]\\\/-]/g;
 
 /**
@@ -126,8 +124,8 @@ function literal(text: string): string {
     .split(' ')
     .map((chunk, i, chunks) => {
       if (i === 0) return chunk.replace(SPECIAL, '\\$&');
-      const wordBefore = isWord(chunks[i - 1]!.slice(-1));
-      const wordAfter = isWord(chunk[0]);
+      const wordBefore = isWordChar(chunks[i - 1]!.slice(-1));
+      const wordAfter = isWordChar(chunk[0]);
       const space = wordBefore && wordAfter ? ' ' : `${wordBefore ? `(?!${WORD})` : ''} ?${wordAfter ? `(?<!${WORD})` : ''}`;
       return space + chunk.replace(SPECIAL, '\\$&');
     })
@@ -145,10 +143,10 @@ function compileSeq(seq: readonly Node[], leftEdge: boolean, rightEdge: boolean)
       // Bounded repetition keeps matching linear.
       out += `[${node.body.replace(/^\^/, '\\^')}]${node.plus ? `{1,${CLASS_MAX}}` : ''}`;
     } else if (node.kind === 'lit') {
-      if (left && isWord(node.text[0])) out += `(?<!${WORD})`;
+      if (left && isWordChar(node.text[0])) out += `(?<!${WORD})`;
       out += literal(node.text);
       if (node.star) out += "[a-z0-9']*";
-      else if (right && isWord(node.text[node.text.length - 1])) out += `(?!${WORD})`;
+      else if (right && isWordChar(node.text[node.text.length - 1])) out += `(?!${WORD})`;
     } else {
       const body = node.options.map((o) => compileSeq(o, left, right)).join('|');
       out += `(?:${body})${node.optional ? '?' : ''}`;
