@@ -6,8 +6,12 @@ import type { Node, Span } from './pattern.ts';
  * leftmost start, same alternative and repetition order, same word edges), but needs no regex
  * compile: V8 spends 30–90 µs compiling each of the rubric's long alternations, far more than a
  * few runs of this cost. Patterns start here and move to the regex once they are hot.
+ *
+ * It returns undefined when a text makes it backtrack more than `STEPS_PER_CHAR` steps a
+ * character (repetitions and gaps against a long run of matching text): V8's regex does the same
+ * search natively, far faster, so the caller hands the pattern to its regex.
  */
-export type PartMatcher = (text: string) => Span[];
+export type PartMatcher = (text: string) => Span[] | undefined;
 
 /** Characters that end a sentence in normalised text: a gap never crosses one. */
 export const SENTENCE_END = '。.!?;\n';
@@ -18,9 +22,20 @@ export const CLASS_MAX = 12;
 /** A step of the match: given the position so far, the end of a whole match, or -1. */
 type Step = (pos: number) => number;
 
-// The subject of the match in progress: one module-level subject saves every step from carrying
-// it. Matching is synchronous; a matcher restores the previous subject when it returns.
+// The subject of the match in progress, and the backtracking steps it has left: module-level, so
+// no step has to carry them. Matching is synchronous; a matcher restores both when it returns.
 let subject = '';
+let stepsLeft = 0;
+
+/** Backtracking steps allowed per character of text (real replies need a few). */
+const STEPS_PER_CHAR = 64;
+const STEPS_MIN = 4096;
+const OUT_OF_STEPS = new Error('out of steps');
+
+/** One step of a repetition or gap tried; past the budget, the whole match is given up. */
+function spend(): void {
+  if (--stepsLeft < 0) throw OUT_OF_STEPS;
+}
 
 const isWordUnit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const wordAt = (pos: number) => pos >= 0 && pos < subject.length && isWordUnit(subject.charCodeAt(pos));
@@ -48,7 +63,9 @@ export function compileMatcher(seq: readonly Node[], required?: readonly string[
   };
   return (text) => {
     const previous = subject;
+    const previousSteps = stepsLeft;
     subject = text;
+    stepsLeft = STEPS_MIN + STEPS_PER_CHAR * text.length;
     try {
       const found: Span[] = [];
       if (!windows) {
@@ -62,8 +79,12 @@ export function compileMatcher(seq: readonly Node[], required?: readonly string[
         next = Math.max(next, at + 1);
       }
       return found;
+    } catch (e) {
+      if (e === OUT_OF_STEPS) return undefined;
+      throw e;
     } finally {
       subject = previous;
+      stepsLeft = previousSteps;
     }
   };
 }
@@ -167,6 +188,7 @@ const star = (next: Step): Step => (pos) => {
   let run = 0;
   for (let c = subject.charCodeAt(pos); isWordUnit(c) || c === 0x27; c = subject.charCodeAt(pos + ++run));
   for (let j = run; j >= 0; j--) {
+    spend();
     const end = next(pos + j);
     if (end >= 0) return end;
   }
@@ -176,6 +198,7 @@ const star = (next: Step): Step => (pos) => {
 /** `[^。.!?;\n]{0,20}?`: lazy, shortest first, never across a sentence end. */
 const gap = (next: Step): Step => (pos) => {
   for (let j = 0; j <= GAP_CHARS; j++) {
+    spend();
     const end = next(pos + j);
     if (end >= 0) return end;
     if (pos + j >= subject.length || SENTENCE_END.includes(subject[pos + j]!)) return -1;
@@ -190,6 +213,7 @@ function charClass(body: string, max: number, next: Step): Step {
     let run = 0;
     while (run < max && pos + run < subject.length && inClass(subject.charCodeAt(pos + run))) run++;
     for (let j = run; j >= 1; j--) {
+      spend();
       const end = next(pos + j);
       if (end >= 0) return end;
     }

@@ -264,7 +264,11 @@ class SharedRecipePattern implements CompiledPattern {
       return allMatches(recipe.regexes[part]!, text);
     }
     recipe.matchers ??= recipe.parts.map((seq, i) => compileMatcher(seq, this.anchors[i]![0]));
-    return recipe.matchers[part]!(text);
+    const found = recipe.matchers[part]!(text);
+    if (found) return found;
+    // Too much backtracking for the walking matcher on this text: the regex takes over for good.
+    recipe.regexes = recipe.parts.map(partRegex);
+    return allMatches(recipe.regexes[part]!, text);
   }
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadLibrary } from '../../src/node/library.ts';
 import { compileMatcher } from '../../src/rubric/matcher.ts';
-import { parsePattern, partRegex, PatternError, seqAnchors, type Span } from '../../src/rubric/pattern.ts';
+import { compilePattern, parsePattern, partRegex, PatternError, seqAnchors, type Span } from '../../src/rubric/pattern.ts';
 import { localize } from '../../src/scenario/schema.ts';
 import { normalizeText } from '../../src/text/normalize.ts';
 
@@ -113,5 +113,26 @@ describe('the walking matcher finds exactly what the regex finds', () => {
     }
     expect(checked).toBeGreaterThan(2000);
     expect(bad.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('on text that makes a pattern backtrack hard', () => {
+  // Two repetitions and gaps against 2,000 characters that all fit them: the regex backtracks
+  // through millions of steps natively; the walking matcher must not do it in JavaScript.
+  const hostile = 'a'.repeat(2000) + 'c';
+  const source = '[ab]+ ~ [ab]+ ~ c';
+
+  it('the walking matcher gives up within its step budget', () => {
+    const [seq] = parsePattern(source);
+    const started = performance.now();
+    expect(compileMatcher(seq!, seqAnchors(seq!)[0])(hostile)).toBeUndefined();
+    // The budget is 64 steps a character: a few milliseconds, not the seconds a full search takes.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('and the pattern still finds what the regex finds, through the regex', () => {
+    const pattern = compilePattern(source);
+    expect(pattern.matchPart(0, hostile)).toEqual(regexMatches(partRegex(parsePattern(source)[0]!), hostile));
+    expect(pattern.matchPart(0, 'ab ab c')).toEqual([{ start: 0, end: 7 }]);
   });
 });
