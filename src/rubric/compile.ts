@@ -15,6 +15,8 @@ export interface CompiledRubric {
   readonly owners: PatternOwners;
   /** Signals that are words of feeling (apology, empathy, thanks), cancelled in a hostile turn. */
   readonly courtesy: ReadonlySet<SignalId>;
+  /** Promises handed to somebody else: the signals they weaken, and the phrasings. */
+  readonly handoff: { readonly weakens: ReadonlySet<SignalId>; readonly patterns: CompiledPattern[] };
 }
 
 /** Pattern id → the list that holds the pattern, so a match is filed under its list directly. */
@@ -62,9 +64,11 @@ export function compileRubric(data: RubricData): CompiledRubric {
       severe: def.severe_patterns.map(compilePattern),
       except: def.except.map(compilePattern),
     }));
+  const handoff = { weakens: new Set(data.language.handoff?.weakens ?? []), patterns: (data.language.handoff?.patterns ?? []).map(compilePattern) };
   const { owners, all } = ownersOf([
     ...signals.flatMap((x) => [x.strong, x.weak, x.except]),
     ...flags.flatMap((x) => [x.patterns, x.severe, x.except]),
+    handoff.patterns,
   ]);
   return {
     data,
@@ -73,6 +77,7 @@ export function compileRubric(data: RubricData): CompiledRubric {
     anchors: new AnchorIndex(all),
     owners,
     courtesy: new Set(data.signals.filter((s) => s.kind === 'courtesy').map((s) => s.id)),
+    handoff,
     negation: {
       zh: data.language.negators.zh.map(foldText),
       en: new Set(data.language.negators.en.map(foldText)),

@@ -74,6 +74,13 @@ export const LanguageDef = z.strictObject({
   but_words: z.array(z.string().min(1)).default([]),
   /** How far back a negator reaches: Chinese characters, English words. */
   window: z.strictObject({ zh: z.number().int().min(1).max(12), en: z.number().int().min(1).max(8) }),
+  /**
+   * A promise carried by somebody else ("会有同事联系您", "I'll pass this to the team"): these
+   * signals, in a clause with one of these patterns, count only `scoring.handoff_strength`.
+   */
+  handoff: z
+    .strictObject({ weakens: z.array(SignalId).min(1), patterns: z.array(z.string().min(1)).min(1) })
+    .optional(),
 });
 
 export const ScoringDef = z.strictObject({
@@ -95,6 +102,8 @@ export const ScoringDef = z.strictObject({
   substance_min_strength: z.number().min(0).max(1),
   /** Strength left to courtesy followed by a "but" in the same sentence. */
   but_strength: z.number().min(0).max(1),
+  /** Strength left to a promise handed to somebody else (see `language.handoff`). */
+  handoff_strength: z.number().min(0).max(1).default(1),
   /** Empathy points lost when three or more turns apologise with nothing else in them. */
   repeated_apology_penalty: z.number().min(0).max(100),
   /** With a scenario, a missed key point takes this share of its weight from its dimension. */

@@ -197,6 +197,12 @@ function detectTurnNow(
   const evidenceAt = (span: Span) => evidenceFor(n, sentences, span);
   const hit = (span: Span): Hit => ({ start: span.start, end: span.end, evidence: evidenceAt(span) });
 
+  // Clauses where the trainee hands the promise to somebody else ("会有同事联系您").
+  const handoffClauses = scan(rubric.handoff.patterns)
+    .filter((s) => !negatedAt(s))
+    .map((s) => containing(clauses, s.start));
+  const handedOff = (id: SignalId, s: Span) => rubric.handoff.weakens.has(id) && handoffClauses.some((c) => s.start >= c.start && s.start < c.end);
+
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
   for (const signal of rubric.signals) {
@@ -216,7 +222,8 @@ function detectTurnNow(
     const negatedOnly = dedupe(live.filter((s) => negatedAt(s) && !overlapsPlain(s)));
     for (const s of [...plain, ...negatedOnly]) {
       const heardAsBut = def.kind === 'courtesy' && followedByBut(text, containing(sentences, s.start), s.end, rubric.negation.butWords);
-      const strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
+      let strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
+      if (handedOff(def.id, s)) strength = Math.min(strength, rubric.data.scoring.handoff_strength);
       const h: SignalHit = { start: s.start, end: s.end, evidence: evidenceAt(s), id: def.id, strength };
       (plain.includes(s) ? signals : negated).push(h);
     }

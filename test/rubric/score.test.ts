@@ -47,6 +47,24 @@ describe('what the rubric hears', () => {
     expect(flagIds(en)).toEqual(['blame']);
   });
 
+  it('counts a promise handed to somebody else as half a promise', () => {
+    const strengthOf = (reply: string, id: string) => Math.max(0, ...scoreReply(reply).turns[0]!.signals.filter((s) => s.id === id).map((s) => s.strength));
+    // Handed off: somebody else will call, the case goes to a department.
+    for (const reply of ['我这边提交给技术部,三到五个工作日内会有工程师联系您。', 'Someone from the billing team will call you within two days.']) {
+      expect(strengthOf(reply, 'commitment_time'), reply).toBeGreaterThan(0);
+      expect(strengthOf(reply, 'commitment_time'), reply).toBeLessThan(1);
+    }
+    // Kept: the trainee's own promise, a dispatched service, a manager asked, a handoff ruled out.
+    for (const reply of [
+      '我明天下午三点前亲自给您回电话。',
+      '明天上午十点到十二点,我安排师傅带新泵上门更换。',
+      "I'm asking my manager for approval now and I'll call you back before 4 pm today.",
+      '我今天下午五点前亲自给您答复而不是转给相关部门。',
+    ]) {
+      expect(strengthOf(reply, 'commitment_time'), reply).toBe(1);
+    }
+  });
+
   it('recognises empathy and ownership in the trainee’s own words', () => {
     const zh = scoreReply('换成我是孩子妈妈,看到那只苍蝇也得吓一跳。这件事我接了,后面您只找我一个人就行。');
     expect(signalIds(zh)).toEqual(expect.arrayContaining(['empathy', 'ownership']));
