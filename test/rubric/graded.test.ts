@@ -1,5 +1,5 @@
-// Agreement with expert grades. dev, dev-b, dev-c and dev-d were used for tuning; holdout never was (its
-// items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
+// Agreement with expert grades. dev, dev-b, dev-c and dev-d were used for tuning; holdout and holdout-b
+// never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
 
@@ -43,13 +43,20 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
   });
 });
 
-describe('holdout set (never used for tuning)', () => {
+describe('holdout sets (never used for tuning)', () => {
+  // holdout: 25 items from the first round. holdout-b: 100 items written and graded blind by a
+  // session that never ran the engine nor read its lexicons, scored once the engine was frozen.
+  // Together they are the issue's held-out fifth. The 0.90 Spearman target is not met yet (MAE
+  // <= 12 is); these guards catch regressions while the lexicons grow.
   it('stays at or above the level last measured', () => {
-    // Measured 2026-11-22: Spearman 0.893, MAE 8.8 (n = 25). The 0.90 Spearman target is not
-    // met yet; this guards against regressions while the lexicons grow.
-    const a = agreementOf(scoreGradedSet('holdout'));
-    expect(a.n).toBe(25);
-    expect(a.spearman).toBeGreaterThanOrEqual(0.87);
-    expect(a.mae).toBeLessThanOrEqual(11);
+    // Measured 2026-11-22: holdout 0.893 / MAE 8.7 (n = 25); holdout-b 0.884 / 11.1 (n = 100).
+    const first = scoreGradedSet('holdout');
+    const blind = scoreGradedSet('holdout-b');
+    expect(first.length).toBe(25);
+    expect(blind.length).toBe(100);
+    const together = agreementOf([...first, ...blind]);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.87);
+    expect(together.mae).toBeLessThanOrEqual(12);
+    expect(agreementOf(first).spearman).toBeGreaterThanOrEqual(0.87);
   });
 });
