@@ -15,6 +15,8 @@ export interface SignalHit extends Hit {
   readonly id: SignalId;
   /** 1 for a sincere phrasing, less for a stock phrase. */
   readonly strength: number;
+  /** Weakened because the promise was handed to somebody else ("会有同事联系您"). */
+  readonly handedOff?: true;
 }
 
 export interface FlagHit extends Hit {
@@ -223,8 +225,9 @@ function detectTurnNow(
     for (const s of [...plain, ...negatedOnly]) {
       const heardAsBut = def.kind === 'courtesy' && followedByBut(text, containing(sentences, s.start), s.end, rubric.negation.butWords);
       let strength = heardAsBut ? Math.min(s.strength, rubric.data.scoring.but_strength) : s.strength;
-      if (handedOff(def.id, s)) strength = Math.min(strength, rubric.data.scoring.handoff_strength);
-      const h: SignalHit = { start: s.start, end: s.end, evidence: evidenceAt(s), id: def.id, strength };
+      const handed = handedOff(def.id, s) && strength > rubric.data.scoring.handoff_strength;
+      if (handed) strength = rubric.data.scoring.handoff_strength;
+      const h: SignalHit = { start: s.start, end: s.end, evidence: evidenceAt(s), id: def.id, strength, ...(handed ? { handedOff: true as const } : {}) };
       (plain.includes(s) ? signals : negated).push(h);
     }
   }

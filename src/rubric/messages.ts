@@ -27,6 +27,10 @@ const MESSAGES = {
     zh: '“{evidence}”听起来像套话。具体说出你为哪件事道歉,更显真诚。',
     en: '“{evidence}” sounds like a stock phrase. Say what exactly you are sorry for.',
   },
+  handed_off: {
+    zh: '“{evidence}”把承诺交给了别人。用你自己的名义承诺:“这件事我来跟进,明天下午三点前我给您回电。”',
+    en: '“{evidence}” hands the promise to somebody else. Make it yours: “I’ll follow this up myself and call you before 3 pm tomorrow.”',
+  },
   key_point_hit: {
     zh: '做到了要点:{point}。',
     en: 'Key point made: {point}.',

@@ -167,6 +167,8 @@ function judgeTurns(
     if (stock && !apologies.some((s) => s.strength === 1)) {
       feedback.push({ code: 'stock_apology', kind: 'tip', message: say('stock_apology', { evidence: stock.evidence }), evidence: stock.evidence });
     }
+    const handed = kept.find((s) => s.handedOff);
+    if (handed) feedback.push({ code: 'handed_off', kind: 'tip', message: say('handed_off', { evidence: handed.evidence }), evidence: handed.evidence });
     const substantive = (s: SignalHit) => signalDef.get(s.id)!.kind === 'substance' && s.strength >= scoring.substance_min_strength;
     if (kept.some(substantive) || d.keyPoints.length > 0) j.substanceTurns++;
     else if (apologies.length > 0) j.hollowApologyTurns++;
@@ -176,11 +178,11 @@ function judgeTurns(
       const point = t(scenario!.scenario.key_points.find((p) => p.id === k.id)!.text);
       feedback.push({ code: `key_point_${k.id}`, kind: 'praise', message: say('key_point_hit', { point }), evidence: k.evidence });
     }
-    // Praise each substance signal the first time it appears in the conversation.
+    // Praise each substance signal the first time it appears in the conversation (not a promise handed off).
     for (const s of kept) {
       const def = signalDef.get(s.id)!;
       const first = j.credited.find((o) => o.hit.id === s.id);
-      if (def.kind === 'substance' && first?.turn === index && first.start === s.start) {
+      if (def.kind === 'substance' && !s.handedOff && first?.turn === index && first.start === s.start) {
         feedback.push({ code: `signal_${s.id}`, kind: 'praise', message: t(def.praise), evidence: s.evidence });
       }
     }

@@ -53,6 +53,7 @@ describe('what the rubric hears', () => {
     for (const reply of ['我这边提交给技术部,三到五个工作日内会有工程师联系您。', 'Someone from the billing team will call you within two days.']) {
       expect(strengthOf(reply, 'commitment_time'), reply).toBeGreaterThan(0);
       expect(strengthOf(reply, 'commitment_time'), reply).toBeLessThan(1);
+      expect(scoreReply(reply).turns[0]!.feedback.map((f) => f.code), reply).toContain('handed_off');
     }
     // Kept: the trainee's own promise, a dispatched service, a manager asked, a handoff ruled out.
     for (const reply of [
@@ -62,6 +63,7 @@ describe('what the rubric hears', () => {
       '我今天下午五点前亲自给您答复而不是转给相关部门。',
     ]) {
       expect(strengthOf(reply, 'commitment_time'), reply).toBe(1);
+      expect(scoreReply(reply).turns[0]!.feedback.map((f) => f.code), reply).not.toContain('handed_off');
     }
   });
 
