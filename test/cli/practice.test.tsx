@@ -2,10 +2,9 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PracticeApp } from '../../src/cli/practice/PracticeApp.tsx';
 import { createDialogue } from '../../src/dialogue/engine.ts';
+import { stripAnsi, tick, waitForScreen } from '../helpers/ink.ts';
 import { rubric, scenario } from '../helpers/library.ts';
 
-const stripAnsi = (s: string | undefined) => (s ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const tick = () => new Promise((r) => setTimeout(r, 30));
 const yogurt = scenario('yogurt-fly');
 const pump = scenario('pump-warranty');
 const dialogue = createDialogue(rubric, [yogurt, pump]);
@@ -22,15 +21,7 @@ async function type(text: string) {
   await tick();
 }
 
-/** Wait until the screen shows `text` (cold runs under load can take a while to re-render). */
-async function waitFor(text: string, timeoutMs = 5000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = stripAnsi(app!.lastFrame());
-    if (frame.includes(text) || Date.now() > deadline) return frame;
-    await tick();
-  }
-}
+const waitFor = (text: string) => waitForScreen(app!, text);
 
 describe('dojo practice screens', () => {
   it('opens on the scenario picker and starts the one chosen', async () => {

@@ -4,11 +4,11 @@ import { PracticeApp } from '../../src/cli/practice/PracticeApp.tsx';
 import { createDialogue } from '../../src/dialogue/engine.ts';
 import { createLlmSession } from '../../src/llm/session.ts';
 import { createOllamaClient } from '../../src/node/ollama-config.ts';
+import { tick as pause, waitForScreen } from '../helpers/ink.ts';
 import { rubric, scenario } from '../helpers/library.ts';
 import { startFakeOllama, type FakeOllama } from './fake-ollama.ts';
 
-const stripAnsi = (s: string | undefined) => (s ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const tick = () => new Promise((r) => setTimeout(r, 20));
+const tick = () => pause(20);
 const yogurt = scenario('yogurt-fly');
 const dialogue = createDialogue(rubric, [yogurt]);
 const MODEL_LINE = '你这话还算像句人话,可我心里还是堵得慌。';
@@ -30,15 +30,7 @@ async function start() {
   await tick(); // let ink subscribe to input before the first keystroke
   return llm;
 }
-const frame = () => stripAnsi(app!.lastFrame());
-async function waitFor(test: (f: string) => boolean, timeoutMs = 5000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const f = frame();
-    if (test(f) || Date.now() > deadline) return f;
-    await tick();
-  }
-}
+const waitFor = (test: (f: string) => boolean, timeoutMs = 5000) => waitForScreen(app!, test, timeoutMs, 20);
 const customerLines = (f: string) => f.split('\n').filter((l) => l.startsWith('顾客: '));
 
 describe('dojo practice --llm', () => {

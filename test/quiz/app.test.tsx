@@ -3,10 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { QuizApp } from '../../src/cli/quiz/QuizApp.tsx';
 import { emptyProgress, type QuizProgress } from '../../src/quiz/progress.ts';
 import type { QuizBank } from '../../src/quiz/schema.ts';
+import { stripAnsi, tick, waitForScreen } from '../helpers/ink.ts';
 import { bank, grader } from './helpers.ts';
 
-const stripAnsi = (s: string | undefined) => (s ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-const tick = () => new Promise((r) => setTimeout(r, 30));
 const T0 = Date.UTC(2025, 0, 6, 9, 0);
 const pick = (...ids: string[]): QuizBank => ({ questions: ids.map((id) => bank.questions.find((q) => q.id === id)!) });
 let app: ReturnType<typeof render> | undefined;
@@ -31,14 +30,7 @@ async function type(text: string) {
     if (app!.lastFrame() !== before) return;
   }
 }
-async function waitFor(text: string, timeoutMs = 5000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = stripAnsi(app!.lastFrame());
-    if (frame.includes(text) || Date.now() > deadline) return frame;
-    await tick();
-  }
-}
+const waitFor = (text: string) => waitForScreen(app!, text);
 
 describe('dojo quiz screens', () => {
   it('shows the due counts and a single-choice question with a cursor', () => {
