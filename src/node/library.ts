@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playabilityCheck } from '../dialogue/playable.ts';
+import { sha256 } from './check-cache.ts';
 import { compileRubric, type CompiledRubric } from '../rubric/compile.ts';
 import type { Issue } from '../scenario/issues.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -118,7 +119,8 @@ export function rubricFor(rubricFiles: readonly string[], fallbackRubric: () => 
 /**
  * Read and check one scenario file against `rubric`: its checked form, or why it could not be
  * read. With `keepScenario: false` the result carries the scenario's id but not the scenario (nor,
- * through it, its compiled patterns), so checking a thousand files holds only their reports.
+ * through it, its compiled patterns), so checking a thousand files holds only their reports, and
+ * the hash of the text it checked.
  */
 export function scenarioFileChecker(rubric: CompiledRubric | undefined, { keepScenario = true } = {}): (path: string) => CheckedScenario | Issue {
   const deep = rubric ? playabilityCheck(rubric) : undefined;
@@ -128,7 +130,8 @@ export function scenarioFileChecker(rubric: CompiledRubric | undefined, { keepSc
     const checked = checkScenario(source, rubric?.data, deep);
     if (keepScenario) return checked;
     const { scenario: _dropped, ...report } = checked;
-    return report;
+    // The hash of the text checked, so `dojo validate --cache` files the report under exactly it.
+    return { ...report, sourceHash: sha256(source.text) };
   };
 }
 

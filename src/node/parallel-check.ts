@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RubricData } from '../rubric/data.ts';
 import type { Issue } from '../scenario/issues.ts';
-import type { CheckedScenario } from '../scenario/validate.ts';
-import { assembleChecks, loadRubric, rubricFor, scenarioFileChecker, type CheckedFiles, type LoadedRubric } from './library.ts';
+import type { CompiledRubric } from '../rubric/compile.ts';
+import { CheckCache, engineFingerprint, sha256, type FileReport } from './check-cache.ts';
+import { assembleChecks, isIssue, loadRubric, readSource, rubricFor, scenarioFileChecker, type CheckedFiles, type LoadedRubric } from './library.ts';
 
 /** Below this many files a worker's start-up (about half a second) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
@@ -19,6 +20,8 @@ export interface ParallelOptions {
   workerScript?: URL;
   /** Leave every chunk to the workers while any is alive (tests use it to be sure they work). */
   workersOnly?: boolean;
+  /** Remember each file's report in this folder between runs (`dojo validate --cache`). */
+  cacheDir?: string;
 }
 
 /** A request to a worker: check these files; it answers with one result per file, in order. */
@@ -28,7 +31,7 @@ export interface CheckRequest {
 }
 export interface CheckResponse {
   readonly chunk: number;
-  readonly results: readonly (CheckedScenario | Issue)[];
+  readonly results: readonly (FileReport | Issue)[];
 }
 
 /**
@@ -36,7 +39,8 @@ export interface CheckResponse {
  * worker threads, each with its own copy of the rubric, and the results are put together in the
  * same order, so the report is identical to the one-thread check. A worker that fails to start
  * or dies has its chunks checked here instead; nothing is lost. The checked scenarios carry their
- * ids and reports, not the scenarios (a thousand compiled scenarios would take gigabytes).
+ * ids and reports, not the scenarios (a thousand compiled scenarios would take gigabytes). With
+ * `cacheDir`, files whose report is remembered from an earlier run are not checked again.
  */
 export async function checkFilesInParallel(
   scenarioFiles: readonly string[],
@@ -45,15 +49,29 @@ export async function checkFilesInParallel(
   fallbackRubric: () => LoadedRubric = () => loadRubric(),
 ): Promise<CheckedFiles> {
   const { own, rubric } = rubricFor(rubricFiles, fallbackRubric);
+  if (!rubric || options.cacheDir === undefined) return assembleChecks(own, rubric, await checkAll(scenarioFiles, rubric, options));
+  // With a cache, only files whose report is not remembered are checked; the order is kept.
+  const cache = new CheckCache(options.cacheDir, sha256(`${engineFingerprint()}\0${JSON.stringify(rubric.data)}`));
+  const remembered = scenarioFiles.map((path) => {
+    const source = readSource(path);
+    return isIssue(source) ? undefined : cache.get(source.file, sha256(source.text));
+  });
+  const fresh = await checkAll(scenarioFiles.filter((_, i) => !remembered[i]), rubric, options);
+  for (const r of fresh) if (!('code' in r)) cache.set(r);
+  cache.save();
+  let next = 0;
+  return assembleChecks(own, rubric, remembered.map((r) => r ?? fresh[next++]!));
+}
+
+/** Check scenario files against `rubric`, sharing them out between this thread and workers. */
+async function checkAll(scenarioFiles: readonly string[], rubric: CompiledRubric | undefined, options: ParallelOptions): Promise<(FileReport | Issue)[]> {
   const check = scenarioFileChecker(rubric, { keepScenario: false });
   const workers = Math.min(options.workers ?? Math.min(availableParallelism() - 1, 7), Math.ceil(scenarioFiles.length / CHUNK) - 1);
-  if (!rubric || workers < 1 || scenarioFiles.length < (options.minFiles ?? PARALLEL_MIN_FILES)) {
-    return assembleChecks(own, rubric, scenarioFiles.map(check));
-  }
+  if (!rubric || workers < 1 || scenarioFiles.length < (options.minFiles ?? PARALLEL_MIN_FILES)) return scenarioFiles.map(check);
 
   const chunks: string[][] = [];
   for (let i = 0; i < scenarioFiles.length; i += CHUNK) chunks.push(scenarioFiles.slice(i, i + CHUNK));
-  const results: (readonly (CheckedScenario | Issue)[] | undefined)[] = chunks.map(() => undefined);
+  const results: (readonly (FileReport | Issue)[] | undefined)[] = chunks.map(() => undefined);
   const pending: number[] = chunks.map((_, i) => i);
   let wake: (() => void) | undefined;
   const changed = () => wake?.();
@@ -72,7 +90,7 @@ export async function checkFilesInParallel(
     }
   }
   await Promise.all(pool.map((w) => w.terminate()));
-  return assembleChecks(own, rubric, results.flatMap((r) => r!));
+  return results.flatMap((r) => r!);
 }
 
 /**
@@ -84,7 +102,7 @@ function startWorker(
   script: URL,
   rubric: RubricData,
   chunks: readonly (readonly string[])[],
-  results: (readonly (CheckedScenario | Issue)[] | undefined)[],
+  results: (readonly (FileReport | Issue)[] | undefined)[],
   pending: number[],
   changed: () => void,
 ): { alive(): boolean; terminate(): Promise<unknown> } {

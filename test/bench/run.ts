@@ -3,7 +3,7 @@ import { benchWeb } from './web.ts';
 import { llmFigures } from './llm.ts';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,22 @@ print('validate.ms_per_scenario_without_play', perScenario(undefined, 30));
     print(name, seconds, 2);
   }
   print('validate.threads', availableParallelism(), 0);
+  // With --cache: the first run fills it (about the cold figure), the second finds every report;
+  // then one file is edited, as a trainer does between runs, and only it is checked again.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'dojo-bench-cache-'));
+  const cached = () => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [dojo, 'validate', dir, '--json', '--cache', '--cache-dir', cacheDir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const report = JSON.parse(run.stdout) as { ok: boolean; files: unknown[] };
+    if (!report.ok || report.files.length !== 1000) throw new Error(`--cache: expected 1000 valid files, got ${run.stdout.slice(0, 200)} ${run.stderr}`);
+    return (performance.now() - start) / 1000;
+  };
+  print('validate.s_for_1000_files_cache_cold', cached(), 2);
+  print('validate.s_for_1000_files_cache_warm', cached(), 2);
+  const edited = readdirSync(dir).sort()[0]!;
+  writeFileSync(join(dir, edited), `${readFileSync(join(dir, edited), 'utf8')}\n# edited\n`);
+  print('validate.s_for_1000_files_cache_one_edited', cached(), 2);
+  rmSync(cacheDir, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 }
 // Hostile files: each must be one clear error, quickly (generous bounds: this VM is slow).

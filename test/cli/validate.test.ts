@@ -96,4 +96,16 @@ describe('dojo validate on a folder', () => {
     const one = await run(['validate', dir, '--json', '--jobs', '1']);
     expect(one.out).toBe((await run(['validate', dir, '--json'])).out);
   });
+
+  it('reports the same with --cache, on the run that fills it and the one that reads it', async () => {
+    const plain = await run(['validate', dir]);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'dojo-validate-cache-'));
+    for (let i = 0; i < 2; i++) {
+      const cached = await run(['validate', dir, '--cache', '--cache-dir', cacheDir]);
+      expect([cached.code, cached.out, cached.err]).toEqual([plain.code, plain.out, plain.err]);
+    }
+    expect(readFileSync(join(cacheDir, 'validate.json'), 'utf8')).toContain('"format":1');
+    const alone = await run(['validate', dir, '--cache-dir', cacheDir]);
+    expect([alone.code, alone.err]).toEqual([2, expect.stringContaining('--cache-dir needs --cache')]);
+  });
 });

@@ -1,12 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultScenarioDir, displayPath, yamlFilesUnder } from '../../node/library.ts';
+import { defaultCacheDir } from '../../node/check-cache.ts';
 import { checkFilesInParallel, PARALLEL_MIN_FILES } from '../../node/parallel-check.ts';
 import { formatIssue, renderIssue, type Issue } from '../../scenario/issues.ts';
 import { EXIT, langOf, parseCommandArgs, UsageError, type Io } from '../io.ts';
 
 export const validateCommand = {
-  help: `Usage: dojo validate [PATH...] [--json] [--jobs N] [--lang zh|en]
+  help: `Usage: dojo validate [PATH...] [--json] [--jobs N] [--cache] [--cache-dir DIR] [--lang zh|en]
 
 Check scenario files and rubric files (default: scenarios/). PATH may be a file or a folder;
 files under a 'rubric' folder are checked as rubric data. Every problem is printed as
@@ -22,15 +23,21 @@ col, path, message, params }] }] } for editors and CI.
 --jobs N checks on N threads in all (default: one per CPU, at most 8). Worker threads are
 only started for ${PARALLEL_MIN_FILES} files or more; the report is the same either way.
 
+--cache remembers each file's report between runs, so only files that changed (or whose
+rubric or dojo version changed) are checked again; the report is the same. For large
+libraries and CI. Kept in --cache-dir DIR (default node_modules/.cache/complaint-dojo).
+
 Exit 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage error.
 `,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, jobs: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, jobs: { type: 'string' }, cache: { type: 'boolean' }, 'cache-dir': { type: 'string' } });
     const lang = langOf(values.lang, io.env);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
       throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'`);
     }
+    if (values['cache-dir'] !== undefined && !values.cache) throw new UsageError('--cache-dir needs --cache');
+    const cacheDir = values.cache ? resolve(values['cache-dir'] ?? defaultCacheDir()) : undefined;
     const local = resolve('scenarios');
     const targets = positionals.length > 0 ? positionals : [existsSync(local) ? local : defaultScenarioDir()];
 
@@ -53,7 +60,7 @@ Exit 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage
     }
 
     // Scenarios are cross-checked against the rubric being validated, or the shipped one.
-    const result = await checkFilesInParallel(scenarioFiles, rubricFiles, { workers: jobs === undefined ? undefined : jobs - 1 });
+    const result = await checkFilesInParallel(scenarioFiles, rubricFiles, { workers: jobs === undefined ? undefined : jobs - 1, cacheDir });
     const unsorted = [...pathIssues, ...result.issues];
     const files = [...new Set([...pathIssues.map((i) => i.file), ...result.files, ...unsorted.map((i) => i.file)])];
     // File by file in the order given, then top to bottom, as an editor's problem list reads.
