@@ -106,9 +106,21 @@ export function isNegated(text: string, clauseStart: number, start: number, nega
   // Chinese: a negator word within the last few characters.
   const zhWindow = before.slice(-negation.window.zh);
   if (negation.zh.some((w) => zhWindow.includes(w))) return true;
-  // English: a negator among the last few words.
+  // English: a negator among the last few words, after any fresh promise: in "if it doesn't
+  // turn up, we'll refund it" the refund is not negated.
   const words = before.split(/[^a-z0-9']+/).filter(Boolean).slice(-negation.window.en);
-  return words.some((w) => negation.en.has(w) || w.endsWith("n't"));
+  const scope = words.slice(lastPromiseStart(words) + 1);
+  return scope.some((w) => negation.en.has(w) || w.endsWith("n't"));
+}
+
+/** Index of the last word that starts a new promise ("i'll", "we will", "then"), or -1. */
+function lastPromiseStart(words: readonly string[]): number {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (w === "i'll" || w === "we'll" || w === 'then') return i;
+    if (w === 'will' && (words[i - 1] === 'i' || words[i - 1] === 'we')) return i;
+  }
+  return -1;
 }
 
 /**

@@ -16,6 +16,16 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('这不是我们的问题,您去找厂家吧。'))).toEqual(['deflect']);
   });
 
+  it('ends a negation where a fresh promise starts', () => {
+    const conditional = scoreReply("If the parcel doesn't turn up we'll refund it in full.");
+    expect(signalIds(conditional)).toContain('remedy');
+    expect(conditional.turns[0]!.feedback.map((f) => f.code)).not.toContain('negated_remedy');
+    for (const refusal of ["We won't refund it in full.", "I don't refund anything over the phone."]) {
+      const r = scoreReply(refusal);
+      expect(signalIds(r), refusal).not.toContain('remedy');
+    }
+  });
+
   it('gives stock-phrase stuffing a low score and no credit for repetition', () => {
     const stock = scoreReply('非常抱歉给您带来不便,感谢您的理解,我们会尽快处理,请您耐心等待。');
     expect(stock.total).toBeLessThanOrEqual(40);
