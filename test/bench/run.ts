@@ -166,6 +166,7 @@ const devC = agreementOf(scoreGradedSet('dev-c'));
 const devD = agreementOf(scoreGradedSet('dev-d'));
 const devE = agreementOf(scoreGradedSet('dev-e'));
 const devF = agreementOf(scoreGradedSet('dev-f'));
+const devG = agreementOf(scoreGradedSet('dev-g'));
 // The holdout is both held-out sets together (125 items, a fifth of all graded items): the
 // first 25, and 100 more written and graded blind by a session that never ran the engine.
 const holdoutA = scoreGradedSet('holdout');
@@ -183,6 +184,8 @@ print('agreement.spearman_dev_e', devE.spearman);
 print('agreement.mae_dev_e', devE.mae, 1);
 print('agreement.spearman_dev_f', devF.spearman);
 print('agreement.mae_dev_f', devF.mae, 1);
+print('agreement.spearman_dev_g', devG.spearman);
+print('agreement.mae_dev_g', devG.mae, 1);
 print('agreement.spearman_holdout', holdout.spearman);
 print('agreement.mae_holdout', holdout.mae, 1);
 print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
