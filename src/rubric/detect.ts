@@ -225,8 +225,11 @@ function detectTurnNow(
     const weak = scan(signal.weak);
     if (strong.length === 0 && weak.length === 0) continue;
     const excluded = scan(signal.except);
+    // A stock or hedged phrasing on any part of an `a & b` match makes the whole match weak:
+    // in "一般三到五个工作日会联系您,应该下周能上门" the time is hedged wherever the verb is.
+    const hedged = (s: Span) => s.parts !== undefined && s.parts.some((p) => weak.some((w) => w.start < p.end && p.start < w.end));
     const found = [
-      ...strong.map((s) => ({ start: s.start, end: s.end, strength: 1 })),
+      ...strong.map((s) => ({ start: s.start, end: s.end, strength: hedged(s) ? def.weak_strength : 1 })),
       ...weak.map((s) => ({ start: s.start, end: s.end, strength: def.weak_strength })),
     ];
     // Decide negation before collapsing overlaps, so a negated reading cannot hide a plain one.

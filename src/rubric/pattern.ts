@@ -308,6 +308,8 @@ function parseParts(source: string): Node[][] {
 export interface Span {
   start: number;
   end: number;
+  /** For an `a & b` match: where each part matched (the span itself is the earliest part). */
+  parts?: readonly Span[];
 }
 
 const MAX_PARTS = 8;
@@ -519,7 +521,7 @@ function allMatches(re: RegExp, text: string): Span[] {
  * Find every match of `pattern` in normalised `text`. `sentences` are sorted [start, end) ranges
  * covering the text; a gap never crosses a sentence end, so single-part patterns run once over
  * the whole text. For `a & b`, every part must match in the same sentence, and the match is the
- * span of the part that comes first in it.
+ * span of the part that comes first in it, with every part's span in `parts`.
  */
 export function findMatches(pattern: CompiledPattern, text: string, sentences: readonly Span[]): Span[] {
   if (pattern.partCount === 1) return pattern.matchPart(0, text);
@@ -535,7 +537,9 @@ export function findMatches(pattern: CompiledPattern, text: string, sentences: r
   const found: Span[] = [];
   for (const idx of [...bySentence[0]!.keys()].sort((a, b) => a - b)) {
     if (!bySentence.every((m) => m.has(idx))) continue;
-    found.push(bySentence.map((m) => m.get(idx)!).reduce((a, b) => (b.start < a.start ? b : a)));
+    const parts = bySentence.map((m) => m.get(idx)!);
+    const first = parts.reduce((a, b) => (b.start < a.start ? b : a));
+    found.push({ start: first.start, end: first.end, parts });
   }
   return found;
 }

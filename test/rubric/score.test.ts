@@ -26,6 +26,17 @@ describe('what the rubric hears', () => {
     }
   });
 
+  it('counts a hedged time as half a promise, wherever the rest of the promise sits', () => {
+    const strongest = (reply: string) => Math.max(0, ...scoreReply(reply).turns[0]!.signals.filter((s) => s.id === 'commitment_time').map((s) => s.strength));
+    expect(strongest('明天下午三点前我给您回电。')).toBe(1);
+    expect(strongest('I will call you back before 3 pm today.')).toBe(1);
+    for (const hedged of ['工程师一般三到五个工作日会联系您,应该下周能上门。', '我们封存送去检测,一般一周左右,应该下周就能告诉您。', 'We should have something by next week.', "Hopefully you'll have them by the end of next week."]) {
+      const s = strongest(hedged);
+      expect(s, hedged).toBeGreaterThan(0);
+      expect(s, hedged).toBeLessThan(1);
+    }
+  });
+
   it('gives stock-phrase stuffing a low score and no credit for repetition', () => {
     const stock = scoreReply('非常抱歉给您带来不便,感谢您的理解,我们会尽快处理,请您耐心等待。');
     expect(stock.total).toBeLessThanOrEqual(40);
