@@ -1,7 +1,9 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { foldCantonese, hasCantonese, isCantoneseMarker } from './cantonese.ts';
 
 /**
  * Text as the rubric sees it: NFKC (full-width → half-width), Traditional → Simplified Chinese,
+ * written Cantonese → Mandarin,
  * lower case, curly quotes straightened, and spacing folded (removed between Chinese characters,
  * one space between words). `origin[i]` is the index in the original text of the normalised
  * UTF-16 unit `i`, so evidence can quote the trainee's own words.
@@ -90,16 +92,19 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   // phrase rule changes the length, convert char by char so the origin map holds.
   // Most replies are Simplified Chinese or English: when no character would change on its own,
   // skip the converter. Replies with Traditional characters get the full, phrase-aware pass.
-  if (!traditional) return { chars, origin };
+  const simplified = traditional ? toSimplifiedKeepingLength(chars) : chars;
+  // Written Cantonese ("對唔住,係我哋…") is read as Mandarin, one character for one.
+  if (hasCantonese(simplified)) foldCantonese(simplified);
+  return { chars: simplified, origin };
+}
+
+function toSimplifiedKeepingLength(chars: string[]): string[] {
   const converted = Array.from(toSimplified(chars.join('')));
-  if (converted.length === chars.length) return { chars: converted, origin };
-  return {
-    chars: chars.map((ch) => {
-      const c = toSimplified(ch);
-      return Array.from(c).length === 1 ? c : ch;
-    }),
-    origin,
-  };
+  if (converted.length === chars.length) return converted;
+  return chars.map((ch) => {
+    const c = toSimplified(ch);
+    return Array.from(c).length === 1 ? c : ch;
+  });
 }
 
 /**
@@ -110,7 +115,7 @@ export function foldText(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
     if (code >= 0x20 && code < 0x7f) continue;
-    if (code >= 0x4e00 && code <= 0x9fff && !changesAlone(source[i]!)) continue;
+    if (code >= 0x4e00 && code <= 0x9fff && !changesAlone(source[i]!) && !isCantoneseMarker(source[i]!)) continue;
     return foldChars(source).chars.join('');
   }
   return source.toLowerCase();

@@ -105,6 +105,12 @@ describe('what the rubric hears', () => {
     const messy = scoreReply("I'M   SORRY.  I'll  ＲＥＦＵＮＤ the fee TODAY and call you back by 5 PM.");
     expect(messy.total).toBe(plain.total);
     expect(messy.dimensions).toEqual(plain.dimensions);
+    // Written Cantonese is heard as the Mandarin it says.
+    const mandarin = scoreReply('真是对不住,是我们做得不好。明天上午十点前我打给您,您不用再打来。');
+    const cantonese = scoreReply('真係對唔住,係我哋做得唔好。聽日上晝十點前我打畀你,你唔使再打嚟。');
+    expect(signalIds(cantonese)).toEqual(signalIds(mandarin));
+    expect(signalIds(cantonese)).toEqual(expect.arrayContaining(['apology', 'commitment_time']));
+    expect(cantonese.total).toBe(mandarin.total);
   });
 
   it('quotes the trainee’s own words as evidence', () => {

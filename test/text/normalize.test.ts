@@ -12,6 +12,16 @@ describe('normalizeText', () => {
     expect(normalizeText('非常抱歉,讓您久等了。這不是我們的問題。').text).toBe('非常抱歉,让您久等了。这不是我们的问题。');
   });
 
+  it('reads written Cantonese as Mandarin, keeping the map back to the trainee’s words', () => {
+    const n = normalizeText('真係對唔住,係我哋做得唔好。聽日上晝我再打畀你,你唔使再打嚟。');
+    expect(n.text).toBe('真是对不住,是我们做得不好。明天上午我再打给你,你不用再打来。');
+    const at = n.text.indexOf('我们做得不好');
+    expect(originalSlice(n, at, at + 6)).toBe('我哋做得唔好');
+    // 系 stays 系 in the Mandarin words that use it, and Mandarin text is left alone.
+    expect(normalizeText('我哋嘅系統同你聯繫').text).toBe('我们的系统同你联系');
+    expect(normalizeText('系统显示已经联系过您').text).toBe('系统显示已经联系过您');
+  });
+
   it('reads a space between Chinese phrases as a clause break, between single characters as spacing', () => {
     expect(normalizeText('亲 钱扣了转账还没成 换谁都慌的').text).toBe('亲钱扣了转账还没成,换谁都慌的');
     expect(normalizeText('对 不 起').text).toBe('对不起');
