@@ -36,6 +36,8 @@ function changesAlone(ch: string): boolean {
 }
 
 const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
+/** Variant characters the Traditional → Simplified conversion keeps: 妳 (Taiwan, 'you' to a woman) is 你. */
+const VARIANTS: Record<string, string> = { 妳: '你' };
 
 const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
 
@@ -69,7 +71,7 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
       continue;
     }
     if (code >= 0x4e00 && code <= 0x9fff) {
-      const ch = source[index]!;
+      const ch = VARIANTS[source[index]!] ?? source[index]!;
       chars.push(ch);
       origin.push(index);
       traditional ||= changesAlone(ch);
@@ -115,7 +117,7 @@ export function foldText(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
     if (code >= 0x20 && code < 0x7f) continue;
-    if (code >= 0x4e00 && code <= 0x9fff && !changesAlone(source[i]!) && !isCantoneseMarker(source[i]!)) continue;
+    if (code >= 0x4e00 && code <= 0x9fff && !changesAlone(source[i]!) && !isCantoneseMarker(source[i]!) && !VARIANTS[source[i]!]) continue;
     return foldChars(source).chars.join('');
   }
   return source.toLowerCase();

@@ -20,6 +20,7 @@ describe('normalizeText', () => {
     // 系 stays 系 in the Mandarin words that use it, and Mandarin text is left alone.
     expect(normalizeText('我哋嘅系統同你聯繫').text).toBe('我们的系统同你联系');
     expect(normalizeText('系统显示已经联系过您').text).toBe('系统显示已经联系过您');
+    expect(normalizeText('小姐妳先坐').text).toBe('小姐你先坐');
   });
 
   it('reads a space between Chinese phrases as a clause break, between single characters as spacing', () => {
