@@ -58,6 +58,28 @@ describe('what the rubric hears', () => {
     }
   });
 
+  it('raises no flag on fact questions, honest limits and other look-alikes of blame, deflection and sarcasm', () => {
+    const lookAlikes = [
+      '盖子是您撕开的,还是插吸管喝的?我只是想弄清楚情况。',
+      '请问杯子是您打开的吗?',
+      '您别急,是我们员工没看好货架,让过期的酸奶上了架。',
+      '您没注意到也正常,是我们的标识太小了。',
+      '您使用的时候是不是没有开进水阀?我先帮您排查一下。',
+      '这个超出我的权限,我没法负责这个决定,我现在就报给主管,下午三点前回您电话。',
+      '您到门店找我就行,我叫小王。',
+      '那家店的卫生我们会去核查,如果是我们供货的问题我们负责到底。',
+      '签字的时候应该有人给您讲清楚的,这是我们的失误。',
+      'Probably that is what happened: our courier left it in the rain, and that is on us.',
+      'To be honest, you were completely right to complain.',
+      'To be honest, you should have been told about the fee before you signed.',
+      "Many customers don't know about this fee, and that's on us for not explaining it.",
+      "You're entitled to call them, and I won't stop you, but let me try to put this right first.",
+      "Right you were charged twice and I will fix it.",
+      'I hope you had a lovely time at the wedding despite all this.',
+    ];
+    for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
+  });
+
   it('judges an apology followed by blame as blame', () => {
     const r = scoreReply('对不起,但说实话是您自己没看好孩子。');
     expect(flagIds(r)).toEqual(['blame']);
