@@ -76,6 +76,10 @@ describe('what the rubric hears', () => {
       "You're entitled to call them, and I won't stop you, but let me try to put this right first.",
       "Right you were charged twice and I will fix it.",
       'I hope you had a lovely time at the wedding despite all this.',
+      '花了大价钱做护理,效果却差一大截,难怪您失望。',
+      '不管归哪个部门管,我来协调,您只跟我联系就行。',
+      '经审核,您的理赔款人民币三千二百元已于今日划入您的账户。',
+      '网络断线是因为您所在社区的光纤箱被施工挖断,目前正在抢修。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
   });
