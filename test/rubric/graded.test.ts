@@ -1,19 +1,22 @@
-// Agreement with expert grades. dev, dev-b, dev-c, dev-d and dev-e were used for tuning; holdout and holdout-b
+// Agreement with expert grades. dev and dev-b to dev-g were used for tuning; holdout and holdout-b
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
 
 // Guards just below each set's level as last measured (2026-11-22), so a regression fails loudly.
-// dev-d (phone and letter register) and dev-e (written blind, many replies that miss the customer's
-// real need) are the newest sets; their figures are lower and so are their guards. dev-e keeps
-// known misses in view: one deflect flag the expert did not raise (the pump case's 'passed to the
-// repair department') and four traps over-credited by more than 25 points.
+// dev-d (phone and letter register) and dev-e, dev-f, dev-g (written blind, graded more harshly,
+// many replies that miss the customer's real need or hedge the time) are the newest sets; their
+// figures are lower and so are their guards. They keep known misses in view: one disputed flag each
+// in dev-e (the pump case's 'passed to the repair department') and dev-f ('是是是,您说得对' heard as
+// rude), and a few stuffing traps over-credited by more than 25 points.
 const GUARDS = {
   dev: { spearman: 0.94, mae: 8.5, within20: 0.94, maxError: 35, flagsCaught: 0.9, falseAlarms: 0, trapSlack: 25 },
   'dev-b': { spearman: 0.92, mae: 8.5, within20: 0.9, maxError: 35, flagsCaught: 0.93, falseAlarms: 0, trapSlack: 25 },
   'dev-c': { spearman: 0.91, mae: 9.5, within20: 0.9, maxError: 40, flagsCaught: 0.9, falseAlarms: 0, trapSlack: 25 },
   'dev-d': { spearman: 0.88, mae: 10.5, within20: 0.87, maxError: 50, flagsCaught: 0.7, falseAlarms: 0, trapSlack: 25 },
-  'dev-e': { spearman: 0.85, mae: 12.5, within20: 0.8, maxError: 50, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 45 },
+  'dev-e': { spearman: 0.86, mae: 12, within20: 0.82, maxError: 50, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
+  'dev-f': { spearman: 0.84, mae: 14, within20: 0.76, maxError: 55, flagsCaught: 0.83, falseAlarms: 1, trapSlack: 45 },
+  'dev-g': { spearman: 0.82, mae: 15.5, within20: 0.66, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
 } as const;
 
 describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (name) => {
@@ -53,7 +56,8 @@ describe('holdout sets (never used for tuning)', () => {
   // Together they are the issue's held-out fifth. The 0.90 Spearman target is not met yet (MAE
   // <= 12 is); these guards catch regressions while the lexicons grow.
   it('stays at or above the level last measured', () => {
-    // Measured 2026-11-22: holdout 0.893 / MAE 8.7 (n = 25); holdout-b 0.884 / 11.1 (n = 100).
+    // First measured 2026-11-22: holdout 0.893 / MAE 8.7 (n = 25); holdout-b 0.884 / 11.1 (n = 100).
+    // After the dev-e/f/g rounds: 0.894 / 8.8 and 0.887 / 10.1; together 0.889 / 9.9.
     const first = scoreGradedSet('holdout');
     const blind = scoreGradedSet('holdout-b');
     expect(first.length).toBe(25);
