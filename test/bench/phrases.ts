@@ -12,7 +12,7 @@ export interface PhraseBank {
   flags: Record<string, { positive: string[]; negative: string[] }>;
 }
 
-export type BankName = 'phrases' | 'phrases-b' | 'phrases-c';
+export type BankName = 'phrases' | 'phrases-b' | 'phrases-c' | 'phrases-flags';
 
 export function loadPhraseBank(name: BankName = 'phrases'): PhraseBank {
   return parse(readFileSync(fileURLToPath(new URL(`../fixtures/${name}.yaml`, import.meta.url)), 'utf8'));

@@ -193,7 +193,7 @@ print('agreement.spearman_holdout_a', agreementOf(holdoutA).spearman);
 print('agreement.spearman_holdout_b', agreementOf(holdoutB).spearman);
 print('agreement.mae_holdout_b', agreementOf(holdoutB).mae, 1);
 
-for (const bank of ['phrases', 'phrases-b', 'phrases-c'] as const) {
+for (const bank of ['phrases', 'phrases-b', 'phrases-c', 'phrases-flags'] as const) {
   const results = phraseResults(bank);
   const pos = results.reduce((a, r) => a + r.positives, 0);
   const neg = results.reduce((a, r) => a + r.negatives, 0);

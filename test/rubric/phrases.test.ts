@@ -23,3 +23,18 @@ describe.each(['phrases', 'phrases-b', 'phrases-c'] as const)('phrase bank %s: e
     expect(clean / neg).toBeGreaterThanOrEqual(0.78);
   });
 });
+
+// The flag bank was written blind (first contact: recall 61/120, clean 118/120), then used to
+// widen the flags; it guards both sides, above all that a good reply is not flagged.
+describe('phrase bank phrases-flags: the four red flags, subtle forms and hard look-alikes', () => {
+  const results = phraseResults('phrases-flags');
+
+  it('covers the four flags and no signal', () => {
+    expect(results.map((r) => r.id).sort()).toEqual(['blame', 'deflect', 'overpromise', 'rude']);
+  });
+
+  it.each(results.map((r) => [r.id, r] as const))('%s is raised on most positives and on almost no look-alike', (_, r) => {
+    expect(r.positives - r.missed.length, `missed: ${r.missed.join(' | ')}`).toBeGreaterThanOrEqual(Math.ceil(r.positives * 0.8));
+    expect(r.falseHits.length, `false hits: ${r.falseHits.join(' | ')}`).toBeLessThanOrEqual(1);
+  });
+});
