@@ -2,7 +2,8 @@
  * Written Cantonese read as Mandarin, so a Hong Kong trainee's "對唔住,係我哋做得唔好" is heard
  * like "对不起,是我们做得不好". Every replacement keeps the length (one character for one, two
  * for two), so the origin map of the normalised text still points at the trainee's own words.
- * It runs after Traditional → Simplified, on text with at least one Cantonese-only character.
+ * It runs after Traditional → Simplified, on text with at least one Cantonese-only character
+ * (`CANTONESE_MARKERS`).
  */
 
 /** Characters that appear in written Cantonese but hardly ever in Mandarin. */
@@ -53,14 +54,8 @@ const CHARS: Record<string, string> = {
  */
 const SYSTEM_WORDS = new Set(['关系', '联系', '体系', '派系', '维系', '直系', '院系', '科系', '水系', '语系', '星系', '世系', '系统', '系列', '系数', '系着', '系上', '系好', '系鞋']);
 
-/** Does this (already Simplified) text look like written Cantonese? */
-export function hasCantonese(chars: readonly string[]): boolean {
-  for (const ch of chars) if (MARKERS.has(ch)) return true;
-  return false;
-}
-
-/** Is `ch` a character only written Cantonese uses (patterns holding one must be folded too)? */
-export const isCantoneseMarker = (ch: string) => MARKERS.has(ch);
+/** The Cantonese-only characters, for a caller's own per-character table. */
+export const CANTONESE_MARKERS: readonly string[] = [...MARKERS];
 
 /** Cantonese words and characters → Mandarin, in place, one character for one. */
 export function foldCantonese(chars: string[]): void {

@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
-import { foldCantonese, hasCantonese, isCantoneseMarker } from './cantonese.ts';
+import { CANTONESE_MARKERS, foldCantonese } from './cantonese.ts';
 
 /**
  * Text as the rubric sees it: NFKC (full-width → half-width), Traditional → Simplified Chinese,
@@ -38,6 +38,13 @@ function changesAlone(ch: string): boolean {
 const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
 /** Variant characters the Traditional → Simplified conversion keeps: 妳 (Taiwan, 'you' to a woman) is 你. */
 const VARIANTS: Record<string, string> = { 妳: '你' };
+/**
+ * Han characters that need more than copying, one flag per UTF-16 unit, so the common case costs
+ * one array read: 1 a variant to replace, 2 a mark of written Cantonese.
+ */
+const SPECIAL_HAN = new Uint8Array(0x10000);
+for (const ch of Object.keys(VARIANTS)) SPECIAL_HAN[ch.charCodeAt(0)] |= 1;
+for (const ch of CANTONESE_MARKERS) SPECIAL_HAN[ch.charCodeAt(0)] |= 2;
 
 const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
 
@@ -61,6 +68,7 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   const chars: string[] = [];
   const origin: number[] = [];
   let traditional = false;
+  let cantonese = false;
   for (let index = 0; index < source.length; ) {
     const code = source.charCodeAt(index);
     // Fast paths: printable ASCII and common Han characters need no NFKC.
@@ -71,7 +79,9 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
       continue;
     }
     if (code >= 0x4e00 && code <= 0x9fff) {
-      const ch = VARIANTS[source[index]!] ?? source[index]!;
+      const special = SPECIAL_HAN[code]!;
+      const ch = special & 1 ? VARIANTS[source[index]!]! : source[index]!;
+      cantonese ||= (special & 2) !== 0;
       chars.push(ch);
       origin.push(index);
       traditional ||= changesAlone(ch);
@@ -96,7 +106,7 @@ export function foldChars(source: string): { chars: string[]; origin: number[] }
   // skip the converter. Replies with Traditional characters get the full, phrase-aware pass.
   const simplified = traditional ? toSimplifiedKeepingLength(chars) : chars;
   // Written Cantonese ("對唔住,係我哋…") is read as Mandarin, one character for one.
-  if (hasCantonese(simplified)) foldCantonese(simplified);
+  if (cantonese) foldCantonese(simplified);
   return { chars: simplified, origin };
 }
 
@@ -117,7 +127,7 @@ export function foldText(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
     if (code >= 0x20 && code < 0x7f) continue;
-    if (code >= 0x4e00 && code <= 0x9fff && !changesAlone(source[i]!) && !isCantoneseMarker(source[i]!) && !VARIANTS[source[i]!]) continue;
+    if (code >= 0x4e00 && code <= 0x9fff && SPECIAL_HAN[code] === 0 && !changesAlone(source[i]!)) continue;
     return foldChars(source).chars.join('');
   }
   return source.toLowerCase();

@@ -160,32 +160,17 @@ for (const [name, text, code] of pathological) {
 }
 
 // Agreement with expert grades. The dev sets are tuning sets; the holdout sets never were.
-const dev = agreementOf(scoreGradedSet('dev'));
-const devB = agreementOf(scoreGradedSet('dev-b'));
-const devC = agreementOf(scoreGradedSet('dev-c'));
-const devD = agreementOf(scoreGradedSet('dev-d'));
-const devE = agreementOf(scoreGradedSet('dev-e'));
-const devF = agreementOf(scoreGradedSet('dev-f'));
-const devG = agreementOf(scoreGradedSet('dev-g'));
-// The holdout is both held-out sets together (125 items, a fifth of all graded items): the
-// first 25, and 100 more written and graded blind by a session that never ran the engine.
+for (const set of ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g'] as const) {
+  const a = agreementOf(scoreGradedSet(set));
+  const key = set.replace('-', '_');
+  print(`agreement.spearman_${key}`, a.spearman);
+  print(`agreement.mae_${key}`, a.mae, 1);
+}
+// The holdout is both held-out sets together (125 items): the first 25, and 100 more written and
+// graded blind by a session that never ran the engine.
 const holdoutA = scoreGradedSet('holdout');
 const holdoutB = scoreGradedSet('holdout-b');
 const holdout = agreementOf([...holdoutA, ...holdoutB]);
-print('agreement.spearman_dev', dev.spearman);
-print('agreement.mae_dev', dev.mae, 1);
-print('agreement.spearman_dev_b', devB.spearman);
-print('agreement.mae_dev_b', devB.mae, 1);
-print('agreement.spearman_dev_c', devC.spearman);
-print('agreement.mae_dev_c', devC.mae, 1);
-print('agreement.spearman_dev_d', devD.spearman);
-print('agreement.mae_dev_d', devD.mae, 1);
-print('agreement.spearman_dev_e', devE.spearman);
-print('agreement.mae_dev_e', devE.mae, 1);
-print('agreement.spearman_dev_f', devF.spearman);
-print('agreement.mae_dev_f', devF.mae, 1);
-print('agreement.spearman_dev_g', devG.spearman);
-print('agreement.mae_dev_g', devG.mae, 1);
 print('agreement.spearman_holdout', holdout.spearman);
 print('agreement.mae_holdout', holdout.mae, 1);
 print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
