@@ -166,17 +166,20 @@ for (const set of ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g'] 
   print(`agreement.spearman_${key}`, a.spearman);
   print(`agreement.mae_${key}`, a.mae, 1);
 }
-// The holdout is both held-out sets together (125 items): the first 25, and 100 more written and
-// graded blind by a session that never ran the engine.
+// The holdout is the three held-out sets together (225 items, about a fifth of all graded items):
+// the first 25, and two sets of 100 written and graded blind by sessions that never ran the engine.
 const holdoutA = scoreGradedSet('holdout');
 const holdoutB = scoreGradedSet('holdout-b');
-const holdout = agreementOf([...holdoutA, ...holdoutB]);
+const holdoutC = scoreGradedSet('holdout-c');
+const holdout = agreementOf([...holdoutA, ...holdoutB, ...holdoutC]);
 print('agreement.spearman_holdout', holdout.spearman);
 print('agreement.mae_holdout', holdout.mae, 1);
 print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
 print('agreement.spearman_holdout_a', agreementOf(holdoutA).spearman);
 print('agreement.spearman_holdout_b', agreementOf(holdoutB).spearman);
 print('agreement.mae_holdout_b', agreementOf(holdoutB).mae, 1);
+print('agreement.spearman_holdout_c', agreementOf(holdoutC).spearman);
+print('agreement.mae_holdout_c', agreementOf(holdoutC).mae, 1);
 
 for (const bank of ['phrases', 'phrases-b', 'phrases-c', 'phrases-flags'] as const) {
   const results = phraseResults(bank);

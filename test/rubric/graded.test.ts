@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-g were used for tuning; holdout and holdout-b
+// Agreement with expert grades. dev and dev-b to dev-g were used for tuning; holdout, holdout-b and holdout-c
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
@@ -51,20 +51,21 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
 });
 
 describe('holdout sets (never used for tuning)', () => {
-  // holdout: 25 items from the first round. holdout-b: 100 items written and graded blind by a
-  // session that never ran the engine nor read its lexicons, scored once the engine was frozen.
-  // Together they are the issue's held-out fifth. The 0.90 Spearman target is not met yet (MAE
-  // <= 12 is); these guards catch regressions while the lexicons grow.
+  // holdout: 25 items from the first round. holdout-b and holdout-c: 100 items each, written and
+  // graded blind by sessions that never ran the engine nor read its lexicons, each scored first
+  // with the engine frozen. Together (225) they are the issue's held-out fifth. The 0.90 Spearman
+  // target is not met; these guards catch regressions.
   it('stays at or above the level last measured', () => {
-    // First measured 2026-11-22: holdout 0.893 / MAE 8.7 (n = 25); holdout-b 0.884 / 11.1 (n = 100).
-    // After the dev-e/f/g rounds: 0.894 / 8.8 and 0.887 / 10.1; together 0.889 / 9.9.
+    // holdout 0.894 / MAE 8.8 (n = 25); holdout-b 0.887 / 10.1 (first contact 0.884 / 11.1);
+    // holdout-c first contact (engine frozen at 405da96) 0.845 / 12.9; all three 0.868 / 11.2.
     const first = scoreGradedSet('holdout');
-    const blind = scoreGradedSet('holdout-b');
-    expect(first.length).toBe(25);
-    expect(blind.length).toBe(100);
-    const together = agreementOf([...first, ...blind]);
-    expect(together.spearman).toBeGreaterThanOrEqual(0.87);
+    const blindB = scoreGradedSet('holdout-b');
+    const blindC = scoreGradedSet('holdout-c');
+    expect([first.length, blindB.length, blindC.length]).toEqual([25, 100, 100]);
+    const together = agreementOf([...first, ...blindB, ...blindC]);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.85);
     expect(together.mae).toBeLessThanOrEqual(12);
     expect(agreementOf(first).spearman).toBeGreaterThanOrEqual(0.87);
+    expect(agreementOf(blindC).spearman).toBeGreaterThanOrEqual(0.82);
   });
 });
