@@ -17,7 +17,7 @@ export interface AgreementRow {
 }
 
 /** Score every item of a graded set with the shipped rubric and scenarios. */
-export function scoreGradedSet(name: 'dev' | 'dev-b' | 'dev-c' | 'dev-d' | 'dev-e' | 'dev-f' | 'dev-g' | 'holdout' | 'holdout-b' | 'holdout-c'): AgreementRow[] {
+export function scoreGradedSet(name: 'dev' | 'dev-b' | 'dev-c' | 'dev-d' | 'dev-e' | 'dev-f' | 'dev-g' | 'dev-h' | 'holdout' | 'holdout-b' | 'holdout-c'): AgreementRow[] {
   const library = loadLibrary();
   if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
   const scorer = createScorer(library.rubric);

@@ -160,7 +160,7 @@ for (const [name, text, code] of pathological) {
 }
 
 // Agreement with expert grades. The dev sets are tuning sets; the holdout sets never were.
-for (const set of ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g'] as const) {
+for (const set of ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h'] as const) {
   const a = agreementOf(scoreGradedSet(set));
   const key = set.replace('-', '_');
   print(`agreement.spearman_${key}`, a.spearman);
