@@ -1,10 +1,10 @@
-// Agreement with expert grades. dev and dev-b to dev-g were used for tuning; holdout, holdout-b and holdout-c
+// Agreement with expert grades. dev and dev-b to dev-h were used for tuning; holdout, holdout-b and holdout-c
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
 
 // Guards just below each set's level as last measured (2026-11-22), so a regression fails loudly.
-// dev-d (phone and letter register) and dev-e, dev-f, dev-g (written blind, graded more harshly,
+// dev-d (phone and letter register) and dev-e to dev-h (written blind, graded more harshly,
 // many replies that miss the customer's real need or hedge the time) are the newest sets; their
 // figures are lower and so are their guards. They keep known misses in view: one disputed flag each
 // in dev-e (the pump case's 'passed to the repair department') and dev-f ('是是是,您说得对' heard as
@@ -17,6 +17,7 @@ const GUARDS = {
   'dev-e': { spearman: 0.86, mae: 12, within20: 0.82, maxError: 50, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
   'dev-f': { spearman: 0.84, mae: 14, within20: 0.76, maxError: 55, flagsCaught: 0.83, falseAlarms: 1, trapSlack: 45 },
   'dev-g': { spearman: 0.82, mae: 15.5, within20: 0.66, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
+  'dev-h': { spearman: 0.9, mae: 12.5, within20: 0.8, maxError: 50, flagsCaught: 0.6, falseAlarms: 0, trapSlack: 50 },
 } as const;
 
 describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (name) => {
