@@ -147,7 +147,8 @@ export function assembleChecks(own: { files: string[]; issues: Issue[] } | undef
   };
 }
 
-const isCheckIssue = (r: CheckedScenario | Issue): r is Issue => 'code' in r;
+/** Is this per-file result a file that could not be read (an issue), rather than a checked scenario? */
+export const isCheckIssue = (r: Omit<CheckedScenario, 'scenario'> | Issue): r is Issue => 'code' in r;
 
 export interface LoadedLibrary {
   rubric?: CompiledRubric;

@@ -4,7 +4,7 @@ import type { RubricData } from '../rubric/data.ts';
 import type { Issue } from '../scenario/issues.ts';
 import type { CompiledRubric } from '../rubric/compile.ts';
 import { CheckCache, engineFingerprint, sha256, type FileReport } from './check-cache.ts';
-import { assembleChecks, isIssue, loadRubric, readSource, rubricFor, scenarioFileChecker, type CheckedFiles, type LoadedRubric } from './library.ts';
+import { assembleChecks, isCheckIssue, isIssue, loadRubric, readSource, rubricFor, scenarioFileChecker, type CheckedFiles, type LoadedRubric } from './library.ts';
 
 /** Below this many files a worker's start-up (about half a second) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
@@ -57,7 +57,7 @@ export async function checkFilesInParallel(
     return isIssue(source) ? undefined : cache.get(source.file, sha256(source.text));
   });
   const fresh = await checkAll(scenarioFiles.filter((_, i) => !remembered[i]), rubric, options);
-  for (const r of fresh) if (!('code' in r)) cache.set(r);
+  for (const r of fresh) if (!isCheckIssue(r)) cache.set(r);
   cache.save();
   let next = 0;
   return assembleChecks(own, rubric, remembered.map((r) => r ?? fresh[next++]!));

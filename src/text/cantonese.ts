@@ -6,8 +6,11 @@
  * (`CANTONESE_MARKERS`).
  */
 
-/** Characters that appear in written Cantonese but hardly ever in Mandarin. */
-const MARKERS = new Set([...'唔冇嘅哋畀睇咗嚟佢喺啲嗰揾搵攞咩嘢噉乜冚']);
+/**
+ * Characters that appear in written Cantonese but hardly ever in Mandarin; callers build their own
+ * per-character table from them.
+ */
+export const CANTONESE_MARKERS: readonly string[] = [...'唔冇嘅哋畀睇咗嚟佢喺啲嗰揾搵攞咩嘢噉乜冚'];
 
 /** Two-character words first (they would read wrongly character by character). */
 const WORDS: Record<string, string> = {
@@ -53,9 +56,6 @@ const CHARS: Record<string, string> = {
  * 係 (是) becomes 系 in Simplified; read it as 是 except inside the Mandarin words that use 系.
  */
 const SYSTEM_WORDS = new Set(['关系', '联系', '体系', '派系', '维系', '直系', '院系', '科系', '水系', '语系', '星系', '世系', '系统', '系列', '系数', '系着', '系上', '系好', '系鞋']);
-
-/** The Cantonese-only characters, for a caller's own per-character table. */
-export const CANTONESE_MARKERS: readonly string[] = [...MARKERS];
 
 /** Cantonese words and characters → Mandarin, in place, one character for one. */
 export function foldCantonese(chars: string[]): void {
