@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckedScenario } from '../scenario/validate.ts';
@@ -91,13 +91,19 @@ export class CheckCache {
       if (entries.length >= MAX_ENTRIES) break;
       if (!this.now.has(entry[0])) entries.push(entry);
     }
+    const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(join(this.path, '..'), { recursive: true });
-      const temporary = `${this.path}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries }));
       renameSync(temporary, this.path);
     } catch {
-      // Read-only or full disk: the next run checks everything again, as without --cache.
+      // Read-only or full disk, or something else in the cache file's place: the next run checks
+      // everything again, as without --cache. No temporary file is left behind.
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The folder itself is unusable: there is no temporary file to remove.
+      }
     }
   }
 }

@@ -107,5 +107,8 @@ describe('dojo validate on a folder', () => {
     expect(readFileSync(join(cacheDir, 'validate.json'), 'utf8')).toContain('"format":1');
     const alone = await run(['validate', dir, '--cache-dir', cacheDir]);
     expect([alone.code, alone.err]).toEqual([2, expect.stringContaining('--cache-dir needs --cache')]);
+    // An empty folder name would put the cache in the current folder: refused.
+    const empty = await run(['validate', dir, '--cache', '--cache-dir', '']);
+    expect([empty.code, empty.err]).toEqual([2, expect.stringContaining('--cache-dir needs a folder')]);
   });
 });

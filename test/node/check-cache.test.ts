@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,14 @@ describe('dojo validate --cache', () => {
     const { files, dir } = library();
     const notAFolder = join(dir, 'a.yaml'); // a file, so no cache folder can be made under it
     expect(shown(await checkFilesInParallel(files, [], { cacheDir: join(notAFolder, 'cache') }))).toEqual(shown(checkFiles(files, [])));
+  }, 60_000);
+
+  it('leaves no temporary file behind when something else stands where the cache file goes', async () => {
+    const { files } = library();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'dojo-cache-'));
+    mkdirSync(cacheFile(cacheDir)); // a folder named validate.json: the rename fails
+    expect(shown(await checkFilesInParallel(files, [], { cacheDir }))).toEqual(shown(checkFiles(files, [])));
+    expect(readdirSync(cacheDir)).toEqual(['validate.json']);
   }, 60_000);
 
   it('keeps entries of files not checked this run, up to its limit', () => {

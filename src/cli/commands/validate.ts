@@ -37,6 +37,7 @@ Exit 0 when there are no errors (warnings allowed), 1 on any error, 2 on a usage
       throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'`);
     }
     if (values['cache-dir'] !== undefined && !values.cache) throw new UsageError('--cache-dir needs --cache');
+    if (values['cache-dir'] !== undefined && values['cache-dir'].trim() === '') throw new UsageError('--cache-dir needs a folder');
     const cacheDir = values.cache ? resolve(values['cache-dir'] ?? defaultCacheDir()) : undefined;
     const local = resolve('scenarios');
     const targets = positionals.length > 0 ? positionals : [existsSync(local) ? local : defaultScenarioDir()];
