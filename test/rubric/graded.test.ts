@@ -13,11 +13,11 @@ const GUARDS = {
   dev: { spearman: 0.94, mae: 8.5, within20: 0.94, maxError: 35, flagsCaught: 0.9, falseAlarms: 0, trapSlack: 25 },
   'dev-b': { spearman: 0.92, mae: 8.5, within20: 0.9, maxError: 35, flagsCaught: 0.93, falseAlarms: 0, trapSlack: 25 },
   'dev-c': { spearman: 0.91, mae: 9.5, within20: 0.9, maxError: 40, flagsCaught: 0.9, falseAlarms: 0, trapSlack: 25 },
-  'dev-d': { spearman: 0.88, mae: 10.5, within20: 0.87, maxError: 50, flagsCaught: 0.7, falseAlarms: 0, trapSlack: 25 },
-  'dev-e': { spearman: 0.86, mae: 12, within20: 0.82, maxError: 50, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
-  'dev-f': { spearman: 0.84, mae: 14, within20: 0.76, maxError: 55, flagsCaught: 0.83, falseAlarms: 1, trapSlack: 45 },
-  'dev-g': { spearman: 0.82, mae: 15.5, within20: 0.66, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
-  'dev-h': { spearman: 0.9, mae: 12.5, within20: 0.8, maxError: 50, flagsCaught: 0.6, falseAlarms: 0, trapSlack: 50 },
+  'dev-d': { spearman: 0.9, mae: 9.5, within20: 0.9, maxError: 40, flagsCaught: 0.7, falseAlarms: 0, trapSlack: 25 },
+  'dev-e': { spearman: 0.87, mae: 11, within20: 0.84, maxError: 50, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
+  'dev-f': { spearman: 0.86, mae: 13, within20: 0.78, maxError: 55, flagsCaught: 0.83, falseAlarms: 1, trapSlack: 45 },
+  'dev-g': { spearman: 0.85, mae: 14, within20: 0.7, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
+  'dev-h': { spearman: 0.91, mae: 11.5, within20: 0.83, maxError: 50, flagsCaught: 0.6, falseAlarms: 0, trapSlack: 50 },
 } as const;
 
 describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (name) => {
@@ -57,16 +57,17 @@ describe('holdout sets (never used for tuning)', () => {
   // with the engine frozen. Together (225) they are the held-out fifth. The 0.90 Spearman
   // target is not met; these guards catch regressions.
   it('stays at or above the level last measured', () => {
-    // holdout 0.894 / MAE 8.8 (n = 25); holdout-b 0.887 / 10.1 (first contact 0.884 / 11.1);
-    // holdout-c first contact (engine frozen at 405da96) 0.845 / 12.9; all three 0.868 / 11.2.
+    // holdout 0.893 / MAE 9.4 (n = 25); holdout-b 0.893 / 9.8 (first contact 0.884 / 11.1);
+    // holdout-c 0.856 / 12.1 (first contact, engine frozen at 405da96, 0.845 / 12.9);
+    // all three 0.874 / 10.7, after the credits and caps were fitted to the dev sets.
     const first = scoreGradedSet('holdout');
     const blindB = scoreGradedSet('holdout-b');
     const blindC = scoreGradedSet('holdout-c');
     expect([first.length, blindB.length, blindC.length]).toEqual([25, 100, 100]);
     const together = agreementOf([...first, ...blindB, ...blindC]);
-    expect(together.spearman).toBeGreaterThanOrEqual(0.85);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.86);
     expect(together.mae).toBeLessThanOrEqual(12);
     expect(agreementOf(first).spearman).toBeGreaterThanOrEqual(0.87);
-    expect(agreementOf(blindC).spearman).toBeGreaterThanOrEqual(0.82);
+    expect(agreementOf(blindC).spearman).toBeGreaterThanOrEqual(0.83);
   });
 });
