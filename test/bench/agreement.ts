@@ -17,7 +17,13 @@ export interface AgreementRow {
 }
 
 /** Score every item of a graded set with the shipped rubric and scenarios. */
-export function scoreGradedSet(name: 'dev' | 'dev-b' | 'dev-c' | 'dev-d' | 'dev-e' | 'dev-f' | 'dev-g' | 'dev-h' | 'holdout' | 'holdout-b' | 'holdout-c'): AgreementRow[] {
+/** Graded sets used for tuning (and by test/bench/fit.ts). */
+export const DEV_SETS = ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i'] as const;
+/** Graded sets never used for tuning; no tool lists their items. */
+export const HOLDOUT_SETS = ['holdout', 'holdout-b', 'holdout-c'] as const;
+export type GradedSetName = (typeof DEV_SETS)[number] | (typeof HOLDOUT_SETS)[number];
+
+export function scoreGradedSet(name: GradedSetName): AgreementRow[] {
   const library = loadLibrary();
   if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
   const scorer = createScorer(library.rubric);

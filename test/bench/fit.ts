@@ -11,12 +11,12 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../src/node/library.ts';
-import { loadGraded } from '../../src/node/graded.ts';
+import { loadGraded, type GradedItem } from '../../src/node/graded.ts';
 import { createScorer } from '../../src/rubric/score.ts';
 import { meanAbsoluteError, spearman } from '../../src/rubric/agreement.ts';
 import type { RubricData } from '../../src/rubric/data.ts';
+import { DEV_SETS } from './agreement.ts';
 
-const DEV_SETS = ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h'];
 const DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'] as const;
 const MAE_WEIGHT = 0.003;
 
@@ -58,8 +58,8 @@ function main() {
   const { values } = parseArgs({
     options: { train: { type: 'string' }, rounds: { type: 'string', default: '2' }, 'min-gain': { type: 'string', default: '0.0003' } },
   });
-  const train = values.train ? values.train.split(',') : DEV_SETS;
-  const unknown = train.filter((s) => !DEV_SETS.includes(s));
+  const train: string[] = values.train ? values.train.split(',') : [...DEV_SETS];
+  const unknown = train.filter((s) => !(DEV_SETS as readonly string[]).includes(s));
   if (unknown.length) {
     console.error(`fit: not a dev set: ${unknown.join(', ')} (one of ${DEV_SETS.join(', ')})`);
     process.exit(2);
@@ -71,7 +71,7 @@ function main() {
   const library = loadLibrary();
   if (!library.rubric) throw new Error('the rubric failed to load: run `npx dojo validate scenarios/rubric`');
   const scorer = createScorer(library.rubric);
-  const sets = new Map(DEV_SETS.map((name) => [name, loadGraded(fileURLToPath(new URL(`../fixtures/graded/${name}.yaml`, import.meta.url)))]));
+  const sets = new Map<string, GradedItem[]>(DEV_SETS.map((name) => [name, loadGraded(fileURLToPath(new URL(`../fixtures/graded/${name}.yaml`, import.meta.url)))]));
 
   const measure = (names: readonly string[]) => {
     let rho = 0;

@@ -16,7 +16,7 @@ import { createDialogue } from '../../src/dialogue/engine.ts';
 import { playabilityCheck } from '../../src/dialogue/playable.ts';
 import type { Transcript } from '../../src/scenario/schema.ts';
 import { checkScenario } from '../../src/scenario/validate.ts';
-import { agreementOf, scoreGradedSet } from './agreement.ts';
+import { agreementOf, DEV_SETS, scoreGradedSet } from './agreement.ts';
 import { phraseResults } from './phrases.ts';
 import { quizFigures } from './quiz.ts';
 import { distinctCopy, shippedScenarios, writeDistinctScenarios } from './many-scenarios.ts';
@@ -160,7 +160,7 @@ for (const [name, text, code] of pathological) {
 }
 
 // Agreement with expert grades. The dev sets are tuning sets; the holdout sets never were.
-for (const set of ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h'] as const) {
+for (const set of DEV_SETS) {
   const a = agreementOf(scoreGradedSet(set));
   const key = set.replace('-', '_');
   print(`agreement.spearman_${key}`, a.spearman);
