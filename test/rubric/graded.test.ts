@@ -18,7 +18,11 @@ const GUARDS = {
   'dev-f': { spearman: 0.86, mae: 13, within20: 0.78, maxError: 55, flagsCaught: 0.83, falseAlarms: 1, trapSlack: 45 },
   'dev-g': { spearman: 0.85, mae: 14, within20: 0.7, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
   'dev-h': { spearman: 0.91, mae: 11.5, within20: 0.83, maxError: 50, flagsCaught: 0.6, falseAlarms: 0, trapSlack: 50 },
+  'dev-i': { spearman: 0.91, mae: 10.5, within20: 0.85, maxError: 45, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
 } as const;
+
+// The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
+const isKeywordTrap = (tag: string) => /negation|stuffing|stock.phrase|sarcasm|mock.polite|apology.then.blame/.test(tag);
 
 describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (name) => {
   const rows = scoreGradedSet(name);
@@ -45,7 +49,7 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
   });
 
   it('never over-credits a trap: negation, stuffing, sarcasm, apology-then-blame', () => {
-    const traps = rows.filter((r) => r.item.traps.some((t) => ['negation', 'stuffing', 'sarcasm', 'apology_then_blame'].includes(t.replaceAll('-', '_'))));
+    const traps = rows.filter((r) => r.item.traps.some(isKeywordTrap));
     expect(traps.length).toBeGreaterThan(10);
     for (const r of traps) expect(r.total - r.item.grade, r.item.id).toBeLessThanOrEqual(guard.trapSlack);
   });

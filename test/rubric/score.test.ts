@@ -122,8 +122,15 @@ describe('what the rubric hears', () => {
       "I guarantee I'll call you back on time.",
       "I'll have a word with the manager about your refund and call you by 4.",
       "Sure, I'll sort that for you right now.",
+      '明天上午技术员带新泵上门给您换,全部走保修不收钱。',
+      "It's all covered under the warranty, so the new pump is free.",
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
+  });
+
+  it("does not hear the stock '给您添麻烦了' as naming a feeling", () => {
+    expect(signalIds(scoreReply('实在抱歉给您添麻烦了。'))).not.toContain('empathy');
+    expect(signalIds(scoreReply('您一定很烦吧,真是对不起。'))).toContain('empathy');
   });
 
   it('judges an apology followed by blame as blame', () => {
