@@ -55,9 +55,15 @@ function knobsOf(data: RubricData): Knob[] {
 }
 
 function main() {
-  const { values } = parseArgs({
-    options: { train: { type: 'string' }, rounds: { type: 'string', default: '2' }, 'min-gain': { type: 'string', default: '0.0003' } },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { train: { type: 'string' }, rounds: { type: 'string', default: '2' }, 'min-gain': { type: 'string', default: '0.0003' } },
+    }));
+  } catch (error) {
+    console.error(`fit: ${(error as Error).message}`);
+    process.exit(2);
+  }
   const train: string[] = values.train ? values.train.split(',') : [...DEV_SETS];
   const unknown = train.filter((s) => !(DEV_SETS as readonly string[]).includes(s));
   if (unknown.length) {
@@ -67,6 +73,10 @@ function main() {
   const test = DEV_SETS.filter((s) => !train.includes(s));
   const rounds = Number(values.rounds);
   const minGain = Number(values['min-gain']);
+  if (!Number.isInteger(rounds) || rounds < 1 || !(minGain >= 0)) {
+    console.error('fit: --rounds wants a whole number from 1 and --min-gain a number from 0');
+    process.exit(2);
+  }
 
   const library = loadLibrary();
   if (!library.rubric) throw new Error('the rubric failed to load: run `npx dojo validate scenarios/rubric`');
