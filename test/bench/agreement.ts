@@ -2,10 +2,10 @@
 // `npx tsx test/bench/agreement.ts` prints the dev figures and, per item, where engine and expert
 // disagree most. The holdout set is only ever summarised (never listed), so it stays out of tuning.
 import { fileURLToPath } from 'node:url';
-import { createScorer } from '../../src/rubric/score.ts';
+import { createScorer, type Scorer } from '../../src/rubric/score.ts';
 import { meanAbsoluteError, spearman } from '../../src/rubric/agreement.ts';
 import { loadGraded, type GradedItem } from '../../src/node/graded.ts';
-import { loadLibrary } from '../../src/node/library.ts';
+import { loadLibrary, type LoadedLibrary } from '../../src/node/library.ts';
 import { formatIssue } from '../../src/scenario/issues.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/graded/${name}.yaml`, import.meta.url));
@@ -16,22 +16,28 @@ export interface AgreementRow {
   flags: string[];
 }
 
-/** Score every item of a graded set with the shipped rubric and scenarios. */
 /** Graded sets used for tuning (and by test/bench/fit.ts). */
 export const DEV_SETS = ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i'] as const;
 /** Graded sets never used for tuning; no tool lists their items. */
 export const HOLDOUT_SETS = ['holdout', 'holdout-b', 'holdout-c'] as const;
 export type GradedSetName = (typeof DEV_SETS)[number] | (typeof HOLDOUT_SETS)[number];
 
-export function scoreGradedSet(name: GradedSetName): AgreementRow[] {
-  const library = loadLibrary();
-  if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
-  const scorer = createScorer(library.rubric);
-  return loadGraded(fixture(name)).map((item) => {
+export const loadGradedSet = (name: GradedSetName): GradedItem[] => loadGraded(fixture(name));
+
+/** Score graded items with one library's scenarios and scorer (fit.ts passes a rubric it is adjusting). */
+export function scoreItems(items: readonly GradedItem[], library: LoadedLibrary, scorer: Scorer): AgreementRow[] {
+  return items.map((item) => {
     const scenario = item.scenario ? library.scenarios.get(item.scenario)?.scenario : undefined;
     const report = scorer.scoreTranscript({ locale: item.locale, turns: item.turns }, scenario);
     return { item, total: report.total, flags: [...new Set(report.flags.map((f) => f.id))].sort() };
   });
+}
+
+/** Score every item of a graded set with the shipped rubric and scenarios. */
+export function scoreGradedSet(name: GradedSetName): AgreementRow[] {
+  const library = loadLibrary();
+  if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
+  return scoreItems(loadGradedSet(name), library, createScorer(library.rubric));
 }
 
 export function agreementOf(rows: AgreementRow[]) {
@@ -42,7 +48,7 @@ export function agreementOf(rows: AgreementRow[]) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dev = [...scoreGradedSet('dev'), ...scoreGradedSet('dev-b'), ...scoreGradedSet('dev-c'), ...scoreGradedSet('dev-d')];
+  const dev = DEV_SETS.flatMap((name) => scoreGradedSet(name));
   const a = agreementOf(dev);
   const worst = [...dev].sort((x, y) => Math.abs(y.total - y.item.grade) - Math.abs(x.total - x.item.grade));
   for (const r of worst) {

@@ -9,13 +9,10 @@
 // feeds the dimensions it means something for. Nothing is written: copy what you accept into
 // scenarios/rubric/*.yaml. The holdout sets are never read here.
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { loadLibrary } from '../../src/node/library.ts';
-import { loadGraded, type GradedItem } from '../../src/node/graded.ts';
 import { createScorer } from '../../src/rubric/score.ts';
-import { meanAbsoluteError, spearman } from '../../src/rubric/agreement.ts';
 import type { RubricData } from '../../src/rubric/data.ts';
-import { DEV_SETS } from './agreement.ts';
+import { agreementOf, DEV_SETS, loadGradedSet, scoreItems } from './agreement.ts';
 
 const DIMENSIONS = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'] as const;
 const MAE_WEIGHT = 0.003;
@@ -81,20 +78,15 @@ function main() {
   const library = loadLibrary();
   if (!library.rubric) throw new Error('the rubric failed to load: run `npx dojo validate scenarios/rubric`');
   const scorer = createScorer(library.rubric);
-  const sets = new Map<string, GradedItem[]>(DEV_SETS.map((name) => [name, loadGraded(fileURLToPath(new URL(`../fixtures/graded/${name}.yaml`, import.meta.url)))]));
+  const sets = new Map(DEV_SETS.map((name) => [name as string, loadGradedSet(name)]));
 
   const measure = (names: readonly string[]) => {
     let rho = 0;
     let mae = 0;
     for (const name of names) {
-      const items = sets.get(name)!;
-      const totals = items.map((item) => {
-        const scenario = item.scenario ? library.scenarios.get(item.scenario)?.scenario : undefined;
-        return scorer.scoreTranscript({ locale: item.locale, turns: item.turns }, scenario).total;
-      });
-      const grades = items.map((item) => item.grade);
-      rho += spearman(totals, grades) / names.length;
-      mae += meanAbsoluteError(totals, grades) / names.length;
+      const a = agreementOf(scoreItems(sets.get(name)!, library, scorer));
+      rho += a.spearman / names.length;
+      mae += a.mae / names.length;
     }
     return { rho, mae, objective: rho - MAE_WEIGHT * mae };
   };
