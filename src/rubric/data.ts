@@ -96,6 +96,11 @@ export const ScoringDef = z.strictObject({
   hollow_cap: z.number().min(0).max(100),
   /** A transcript with no firm time commitment anywhere can score at most this. */
   vague_cap: z.number().min(0).max(100),
+  /**
+   * A transcript whose only time is a hedged one ("尽快", "usually 3-5 days") can score at most
+   * this: trainers grade a hedge below saying nothing about time, as a promise nobody owns.
+   */
+  hedged_cap: z.number().min(0).max(100).default(100),
   /** A transcript with neither apology nor empathy anywhere can score at most this. */
   cold_cap: z.number().min(0).max(100),
   /** Substance weaker than this (a vague "as soon as possible") does not count as substance. */

@@ -251,7 +251,9 @@ function totalScore(
     total = Math.min(total, judged.severe.has(id) ? (def.severe_cap ?? def.cap) : def.cap);
   }
   // Sincere but vague on time (no firm commitment anywhere) is capped, as trainers grade it.
-  if ((best.get('commitment_time') ?? 0) < 1) total = Math.min(total, scoring.vague_cap);
+  const timeStrength = best.get('commitment_time') ?? 0;
+  if (timeStrength < 1) total = Math.min(total, scoring.vague_cap);
+  if (timeStrength > 0 && timeStrength < 1) total = Math.min(total, scoring.hedged_cap);
   const warm = (best.get('apology') ?? 0) > 0 || (best.get('empathy') ?? 0) > 0;
   if (!warm) total = Math.min(total, scoring.cold_cap);
   if (best.size === 0 && judged.keyPointTurn.size === 0) total = Math.min(total, scoring.empty_cap);

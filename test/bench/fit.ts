@@ -37,7 +37,7 @@ function knobsOf(data: RubricData): Knob[] {
     knobs.push({ name: `${signal.id}.weak_strength`, get: () => s.weak_strength, set: (v) => (s.weak_strength = v), max: 1 });
   }
   const scoring = data.scoring as unknown as Record<string, number>;
-  for (const key of ['base', 'saturation', 'hollow_cap', 'cold_cap', 'vague_cap', 'empty_cap', 'repeated_apology_penalty']) {
+  for (const key of ['base', 'saturation', 'hollow_cap', 'cold_cap', 'vague_cap', 'hedged_cap', 'empty_cap', 'repeated_apology_penalty']) {
     knobs.push({ name: `scoring.${key}`, get: () => scoring[key]!, set: (v) => (scoring[key] = v), max: 100 });
   }
   for (const key of ['missed_key_point_factor', 'but_strength', 'handoff_strength', 'salad_strength']) {

@@ -37,6 +37,14 @@ describe('what the rubric hears', () => {
     }
   });
 
+  it('scores a hedged time below a firm one, and no higher than the hedged cap', () => {
+    const hedged = scoreReply('张女士,真对不起,让您白跑一趟。我们尽快给您换一台新的,有消息第一时间通知您。');
+    const firm = scoreReply('张女士,真对不起,让您白跑一趟。今天下午五点前我给您换一台新的,到时候我亲自打电话通知您。');
+    expect(hedged.total).toBeLessThanOrEqual(rubric.data.scoring.hedged_cap);
+    expect(rubric.data.scoring.hedged_cap).toBeLessThan(rubric.data.scoring.vague_cap);
+    expect(firm.total).toBeGreaterThanOrEqual(hedged.total + 15);
+  });
+
   it('gives stock-phrase stuffing a low score and no credit for repetition', () => {
     const stock = scoreReply('非常抱歉给您带来不便,感谢您的理解,我们会尽快处理,请您耐心等待。');
     expect(stock.total).toBeLessThanOrEqual(40);
@@ -151,12 +159,23 @@ describe('what the rubric hears', () => {
       expect(strengthOf(reply, 'commitment_time'), reply).toBeLessThan(1);
       expect(scoreReply(reply).turns[0]!.feedback.map((f) => f.code), reply).toContain('handed_off');
     }
+    for (const reply of [
+      '我这边帮您登记一下吞卡信息,会转给网点处理,明天上午会有结果。',
+      '退费或转店的部分要由总公司法务处理,他们会再跟您联络。',
+      "I'll send it over to engineering to approve the replacement, and someone there will call you to arrange it.",
+      "I'll let the scheduling team know and they'll be in touch to rebook you.",
+    ]) {
+      expect(scoreReply(reply).turns[0]!.feedback.map((f) => f.code), reply).toContain('handed_off');
+    }
     // Kept: the trainee's own promise, a dispatched service, a manager asked, a handoff ruled out.
     for (const reply of [
       '我明天下午三点前亲自给您回电话。',
       '明天上午十点到十二点,我安排师傅带新泵上门更换。',
       "I'm asking my manager for approval now and I'll call you back before 4 pm today.",
       '我今天下午五点前亲自给您答复而不是转给相关部门。',
+      "I'll send a technician to your office tomorrow at 10.",
+      "I'll get our repair team to come out tomorrow at 9.",
+      '我已经联系了厂家,厂家明天上午派人来给您换新的。',
     ]) {
       expect(strengthOf(reply, 'commitment_time'), reply).toBe(1);
       expect(scoreReply(reply).turns[0]!.feedback.map((f) => f.code), reply).not.toContain('handed_off');
