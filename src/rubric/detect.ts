@@ -215,7 +215,8 @@ function detectTurnNow(
   const handoffClauses = scan(rubric.handoff.patterns)
     .filter((s) => !negatedAt(s))
     .map((s) => containing(clauses, s.start));
-  const handedOff = (id: SignalId, s: Span) => rubric.handoff.weakens.has(id) && handoffClauses.some((c) => s.start >= c.start && s.start < c.end);
+  const inHandoffClause = (s: Span) => handoffClauses.some((c) => s.start >= c.start && s.start < c.end);
+  const handedOff = (id: SignalId, s: Span) => rubric.handoff.weakens.has(id) && inHandoffClause(s);
 
   const signals: SignalHit[] = [];
   const negated: SignalHit[] = [];
@@ -272,7 +273,8 @@ function detectTurnNow(
       }
     }
     for (const k of scenario.keyPoints) {
-      const first = dedupe(own(k.patterns).filter((s) => !negatedAt(s)))[0];
+      // A key point met only in a clause handed to somebody else is not the trainee's.
+      const first = dedupe(own(k.patterns).filter((s) => !negatedAt(s) && !inHandoffClause(s)))[0];
       if (first) keyPoints.push({ ...hit(first), id: k.id });
     }
     for (const f of scenario.facts) {

@@ -182,6 +182,12 @@ describe('what the rubric hears', () => {
     }
   });
 
+  it('does not count a key point met only inside a handoff', () => {
+    const hits = (reply: string) => scoreReply(reply, { scenario: 'pump-warranty' }).key_points.filter((k) => k.hit).map((k) => k.id);
+    expect(hits('陈先生,三个月让您推来推去,真对不起。我这边转给技术部,会有工程师联系您换新泵。')).not.toContain('warranty_remedy');
+    expect(hits('陈先生,三个月让您推来推去,真对不起。我明天上午安排师傅上门给您换新泵。')).toContain('warranty_remedy');
+  });
+
   it('recognises empathy and ownership in the trainee’s own words', () => {
     const zh = scoreReply('换成我是孩子妈妈,看到那只苍蝇也得吓一跳。这件事我接了,后面您只找我一个人就行。');
     expect(signalIds(zh)).toEqual(expect.arrayContaining(['empathy', 'ownership']));
