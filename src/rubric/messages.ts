@@ -28,8 +28,8 @@ const MESSAGES = {
     en: '“{evidence}” sounds like a stock phrase. Say what exactly you are sorry for.',
   },
   handed_off: {
-    zh: '“{evidence}”把承诺交给了别人。用你自己的名义承诺:“这件事我来跟进,明天下午三点前我给您回电。”',
-    en: '“{evidence}” hands the promise to somebody else. Make it yours: “I’ll follow this up myself and call you before 3 pm tomorrow.”',
+    zh: '“{evidence}”把承诺交给了别人,或者没说谁来做。用你自己的名义承诺:“这件事我来跟进,明天下午三点前我给您回电。”',
+    en: '“{evidence}” hands the promise to somebody else, or to nobody. Make it yours: “I’ll follow this up myself and call you before 3 pm tomorrow.”',
   },
   key_point_hit: {
     zh: '做到了要点:{point}。',

@@ -164,6 +164,9 @@ describe('what the rubric hears', () => {
       '退费或转店的部分要由总公司法务处理,他们会再跟您联络。',
       "I'll send it over to engineering to approve the replacement, and someone there will call you to arrange it.",
       "I'll let the scheduling team know and they'll be in touch to rebook you.",
+      // Or to nobody: the passive promise.
+      'This will be looked into and actioned by the end of the week.',
+      '您的投诉我们已经记录,将按既定程序在三个工作日内处理。',
     ]) {
       expect(scoreReply(reply).turns[0]!.feedback.map((f) => f.code), reply).toContain('handed_off');
     }
