@@ -225,7 +225,7 @@ function detectTurnNow(
     const strong = scan(signal.strong);
     const weak = scan(signal.weak);
     if (strong.length === 0 && weak.length === 0) continue;
-    const excluded = scan(signal.except);
+    const excluded = scan(signal.except).map(hull);
     // A stock or hedged phrasing on any part of an `a & b` match makes the whole match weak:
     // in "一般三到五个工作日会联系您,应该下周能上门" the time is hedged wherever the verb is.
     const hedged = (s: Span) => s.parts !== undefined && s.parts.some((p) => weak.some((w) => w.start < p.end && p.start < w.end));
@@ -254,7 +254,7 @@ function detectTurnNow(
     const severe = scan(flag.severe);
     const plainFlags = scan(flag.patterns);
     if (severe.length === 0 && plainFlags.length === 0) continue;
-    const excluded = scan(flag.except);
+    const excluded = scan(flag.except).map(hull);
     const found = [...severe.map((s) => ({ ...s, strength: 2 })), ...plainFlags.map((s) => ({ ...s, strength: 1 }))];
     const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
     for (const s of dedupe(live.filter((x) => !def.negatable || !negatedAt(x)))) {
@@ -266,7 +266,7 @@ function detectTurnNow(
   if (scenario) {
     const own = matchAll(scenario.anchors, scenario.owners, text, sentences);
     for (const f of scenario.forbidden) {
-      const excluded = own(f.except);
+      const excluded = own(f.except).map(hull);
       const live = own(f.patterns).filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
       for (const s of dedupe(live.filter((x) => !negatedAt(x)))) {
         flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
@@ -294,10 +294,18 @@ function detectTurnNow(
   };
 }
 
+/** An `a & b` exception covers the stretch of the sentence its parts span, not only its first part. */
+function hull(s: Span): Span {
+  if (!s.parts) return s;
+  return { start: Math.min(...s.parts.map((p) => p.start)), end: Math.max(...s.parts.map((p) => p.end)) };
+}
+
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', "'": "'" };
 // "您说……", "you said …": what follows, to the end of the clause, is the customer's, not the
-// trainee's. "您说得对" (you're right) is the trainee's own words and stays.
-const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前|上次)?(?:说|讲|提到|问|要求)(?![得的对吧声明清]|什么都|啥都|一声|实话)|(?<![a-z])(?:you|u) (?:said|mentioned|asked|wanted|say|told me)(?![a-z]))[^。.!?;\n,:—–…]*/g;
+// trainee's. "您说得对" (you're right) is the trainee's own words and stays. So is what a third
+// party told the customer ("经理让您自己带孩子去医院", "the manager told you"), quoted to disown it.
+const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前|上次)?(?:说|讲|提到|提的|提出的|问|要求)(?![得的对吧声明清]|什么都|啥都|一声|实话)|(?:经理|店长|主管|领班|同事|他|她)(?:刚才|刚刚|之前|当时)?(?:让|叫|告诉|说)(?=您|你)|(?<![a-z])(?:you|u) (?:said|mentioned|asked|wanted|say|told me)(?![a-z])|(?<![a-z])(?:manager|he|she|colleague) (?:told|asked) you(?![a-z]))[^。.!?;\n,:—–…]*/g;
+const REPORTED_HEAD = /^(.*?(?:说|讲|提到|提的|提出的|问|要求|让|叫|告诉|said|mentioned|asked|wanted|say|told me|told you|asked you))(.*)$/s;
 
 /**
  * Words someone else said are blanked out, keeping every index, so "您刚才说“你们必须道歉”" or
@@ -306,7 +314,7 @@ const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前
  */
 export function maskQuotes(text: string): string {
   const blank = (s: string) => '\u3000'.repeat(s.length);
-  const masked = text.replace(REPORTED, (m) => m.replace(/^(.*?(?:说|讲|提到|问|要求|said|mentioned|asked|wanted|say|told me))(.*)$/s, (_, head: string, rest: string) => head + blank(rest)));
+  const masked = text.replace(REPORTED, (m) => m.replace(REPORTED_HEAD, (_, head: string, rest: string) => head + blank(rest)));
   let out = '';
   let from = 0;
   const opener = /["“「『']/g;

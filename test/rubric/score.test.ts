@@ -132,8 +132,32 @@ describe('what the rubric hears', () => {
       "Sure, I'll sort that for you right now.",
       '明天上午技术员带新泵上门给您换,全部走保修不收钱。',
       "It's all covered under the warranty, so the new pump is free.",
+      '这种用法完全正常,连坏两台不该是您的问题,我们必须查清原因。',
+      '经理让您自己带孩子去医院,那话太不负责任了,我代他向您道歉。',
+      '是我们系统故障导致失败的,这是银行的责任,跟您的操作没关系。',
+      '这个我们给您换新的,下周三之前送到,满月酒前肯定能用上。',
+      '我想跟您一起把经过捋一遍:昨天是在旁边小饭馆打开的,孩子喝了一会儿,您当时在跟朋友说话,对吧?',
+      '黄先生,您提的免三个月费用和赔偿一千元,超出了我的审批权限,我会报给主管,明天中午前给您回电话。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
+    // Quoting the duty manager or the customer's demand to disown it is not repeating it.
+    expect(flagIds(scoreReply('经理让您自己带孩子去医院,那话太不负责任了,我代他向您道歉。', { scenario: 'yogurt-fly' }))).toEqual([]);
+    expect(flagIds(scoreReply("The manager told you to take him to hospital yourself, and that was wrong of him. I'm sorry.", { scenario: 'yogurt-fly' }))).toEqual([]);
+    expect(flagIds(scoreReply('三个月全免和一千元现金超出了我能批的范围,我不想为了让您挂电话就随口答应。', { scenario: 'beyond-authority' }))).toEqual([]);
+  });
+
+  it('still flags the moves those look-alikes resemble', () => {
+    expect(flagIds(scoreReply('您自己带孩子去医院查查吧。', { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply('三个月全免,我现在就给您办。', { scenario: 'beyond-authority' }))).toEqual(['overpromise']);
+    for (const [reply, flag] of [
+      ['苍蝇肯定是您自己弄进去的。', 'blame'],
+      ['肯定是你用的不对,装得不规范。', 'blame'],
+      ['您当时在跟朋友说话,没看着孩子吧。', 'blame'],
+      ['这是银行的责任,您去找银行吧。', 'deflect'],
+      ['他让您去找厂家,那您就去找厂家吧。', 'deflect'],
+    ] as const) {
+      expect(flagIds(scoreReply(reply)), reply).toContain(flag);
+    }
   });
 
   it("does not hear the stock '给您添麻烦了' as naming a feeling", () => {
