@@ -228,7 +228,11 @@ function detectTurnNow(
     const excluded = scan(signal.except).map(hull);
     // A stock or hedged phrasing on any part of an `a & b` match makes the whole match weak:
     // in "一般三到五个工作日会联系您,应该下周能上门" the time is hedged wherever the verb is.
-    const hedged = (s: Span) => s.parts !== undefined && s.parts.some((p) => weak.some((w) => w.start < p.end && p.start < w.end));
+    // So is a firm word inside a hedged phrase: the 马上 of "一有消息马上通知您".
+    const hedged = (s: Span) =>
+      s.parts !== undefined
+        ? s.parts.some((p) => weak.some((w) => w.start < p.end && p.start < w.end))
+        : weak.some((w) => w.start <= s.start && s.end <= w.end);
     const found = [
       ...strong.map((s) => ({ start: s.start, end: s.end, strength: hedged(s) ? def.weak_strength : 1 })),
       ...weak.map((s) => ({ start: s.start, end: s.end, strength: def.weak_strength })),

@@ -30,7 +30,8 @@ describe('what the rubric hears', () => {
     const strongest = (reply: string) => Math.max(0, ...scoreReply(reply).turns[0]!.signals.filter((s) => s.id === 'commitment_time').map((s) => s.strength));
     expect(strongest('明天下午三点前我给您回电。')).toBe(1);
     expect(strongest('I will call you back before 3 pm today.')).toBe(1);
-    for (const hedged of ['工程师一般三到五个工作日会联系您,应该下周能上门。', '我们封存送去检测,一般一周左右,应该下周就能告诉您。', 'We should have something by next week.', "Hopefully you'll have them by the end of next week."]) {
+    expect(strongest('我马上给您换一台新的。')).toBe(1);
+    for (const hedged of ['一有消息我马上通知您。', '我这就帮您催一下。', "I'll let you know as soon as I hear back.", '工程师一般三到五个工作日会联系您,应该下周能上门。', '我们封存送去检测,一般一周左右,应该下周就能告诉您。', 'We should have something by next week.', "Hopefully you'll have them by the end of next week."]) {
       const s = strongest(hedged);
       expect(s, hedged).toBeGreaterThan(0);
       expect(s, hedged).toBeLessThan(1);
@@ -147,6 +148,9 @@ describe('what the rubric hears', () => {
   });
 
   it('still flags the moves those look-alikes resemble', () => {
+    const checkUp = 'Honestly, if you are worried, take him for a check-up yourself, and if the doctor finds a problem, we will cover it.';
+    expect(flagIds(scoreReply(checkUp, { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply(checkUp, { scenario: 'yogurt-fly-callback' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('您自己带孩子去医院查查吧。', { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('三个月全免,我现在就给您办。', { scenario: 'beyond-authority' }))).toEqual(['overpromise']);
     for (const [reply, flag] of [
@@ -158,6 +162,11 @@ describe('what the rubric hears', () => {
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
+  });
+
+  it("does not hear the stock sign-off '随时联系我们' as personal ownership", () => {
+    expect(signalIds(scoreReply('如有疑问可以随时联系我们。'))).not.toContain('ownership');
+    expect(signalIds(scoreReply('有事您随时联系我,这是我的手机号。'))).toContain('ownership');
   });
 
   it("does not hear the stock '给您添麻烦了' as naming a feeling", () => {
@@ -188,6 +197,7 @@ describe('what the rubric hears', () => {
       '退费或转店的部分要由总公司法务处理,他们会再跟您联络。',
       "I'll send it over to engineering to approve the replacement, and someone there will call you to arrange it.",
       "I'll let the scheduling team know and they'll be in touch to rebook you.",
+      '办卡时的承诺是顾问小周跟您谈的,我这就让她给您打电话解释。',
       // Or to nobody: the passive promise.
       'This will be looked into and actioned by the end of the week.',
       '您的投诉我们已经记录,将按既定程序在三个工作日内处理。',
