@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-h were used for tuning; holdout, holdout-b and holdout-c
+// Agreement with expert grades. dev and dev-b to dev-k were used for tuning; holdout, holdout-b and holdout-c
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
@@ -19,6 +19,10 @@ const GUARDS = {
   'dev-g': { spearman: 0.85, mae: 14, within20: 0.7, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
   'dev-h': { spearman: 0.91, mae: 11.5, within20: 0.83, maxError: 50, flagsCaught: 0.6, falseAlarms: 0, trapSlack: 50 },
   'dev-i': { spearman: 0.91, mae: 10.5, within20: 0.85, maxError: 45, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
+  'dev-j': { spearman: 0.91, mae: 10.5, within20: 0.82, maxError: 45, flagsCaught: 0.62, falseAlarms: 1, trapSlack: 25 },
+  // dev-k's writer counts a helpful-sounding handoff to another team as deflection; the rubric
+  // hears it as a weakened promise, hence the low share of flags caught.
+  'dev-k': { spearman: 0.85, mae: 11, within20: 0.8, maxError: 45, flagsCaught: 0.45, falseAlarms: 1, trapSlack: 40 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

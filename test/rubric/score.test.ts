@@ -139,6 +139,8 @@ describe('what the rubric hears', () => {
       '这个我们给您换新的,下周三之前送到,满月酒前肯定能用上。',
       '我想跟您一起把经过捋一遍:昨天是在旁边小饭馆打开的,孩子喝了一会儿,您当时在跟朋友说话,对吧?',
       '黄先生,您提的免三个月费用和赔偿一千元,超出了我的审批权限,我会报给主管,明天中午前给您回电话。',
+      '您的要求我理解,不过这个我没有权限,我帮您向上反映一下,今天下午四点前给您答复。',
+      '这个我做不了主,我马上请经理过来。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -159,6 +161,13 @@ describe('what the rubric hears', () => {
       ['您当时在跟朋友说话,没看着孩子吧。', 'blame'],
       ['这是银行的责任,您去找银行吧。', 'deflect'],
       ['他让您去找厂家,那您就去找厂家吧。', 'deflect'],
+      ['Lost baggage is handled by our baggage services team; I can give you their number.', 'deflect'],
+      ["I'd recommend contacting your card issuer to chase it up.", 'deflect'],
+      ['押金退还需要房东确认,这个我们中介这边也做不了主。', 'deflect'],
+      ['产品质量的问题是由品管部负责的,他们比较专业。', 'deflect'],
+      ["In our experience it's almost always the installation when two units fail.", 'blame'],
+      ["If you'd submitted the correct forms the first time, it would have been quicker.", 'blame'],
+      ['不过您留的地址只写到小区,没写楼号,快递员找不到也没办法。', 'blame'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
