@@ -141,12 +141,23 @@ describe('what the rubric hears', () => {
       '黄先生,您提的免三个月费用和赔偿一千元,超出了我的审批权限,我会报给主管,明天中午前给您回电话。',
       '您的要求我理解,不过这个我没有权限,我帮您向上反映一下,今天下午四点前给您答复。',
       '这个我做不了主,我马上请经理过来。',
+      '您好,物流写着已签收,这不是您该去跟快递扯皮的事,之前让您自己去找快递是我们不对,抱歉。',
+      '李女士,您打消协是您的权利,我不拦您,但我想先把我们能做的现在就做了。',
+      '陈先生,经销商说保修归厂家管,这句话没错,正因为是我们的责任,就更不该让您在各个部门之间转来转去。',
+      '一千块违约金我得跟您交个底:这个我没有权限当场答应,我不想嘴上答应了回头办不成。',
+      '手续费我刚才已经做了退款,系统显示处理成功,所以我敢跟您保证:下午三点前一定到账。',
+      "I'm not going to ask you to keep your voice down; you have every right to be upset.",
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
     expect(flagIds(scoreReply('经理让您自己带孩子去医院,那话太不负责任了,我代他向您道歉。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply("The manager told you to take him to hospital yourself, and that was wrong of him. I'm sorry.", { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply('三个月全免和一千元现金超出了我能批的范围,我不想为了让您挂电话就随口答应。', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('我跟您说实话:三个月免费和一千块赔偿,我没有权限批,我不想先答应您没问题,回头又兑现不了。', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply("Three months free and 1,000 yuan in cash is above my authority, so I won't promise it.", { scenario: 'beyond-authority' }))).toEqual([]);
+    const quoted = 'What our manager said, take him to hospital yourself and we will pay if there is a problem, was the wrong answer.';
+    expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly' }))).toEqual([]);
+    expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly-callback' }))).toEqual([]);
   });
 
   it('still flags the moves those look-alikes resemble', () => {
@@ -161,6 +172,11 @@ describe('what the rubric hears', () => {
       ['您当时在跟朋友说话,没看着孩子吧。', 'blame'],
       ['这是银行的责任,您去找银行吧。', 'deflect'],
       ['他让您去找厂家,那您就去找厂家吧。', 'deflect'],
+      ['您自己去找快递问问吧。', 'deflect'],
+      ['要投诉您就去消协投诉吧,我们不怕。', 'deflect'],
+      ['我没有权限,您去找厂家吧。', 'deflect'],
+      ['我保证下午三点前一定到账。', 'overpromise'],
+      ['You need to keep your voice down, there are other customers here.', 'rude'],
       ['Lost baggage is handled by our baggage services team; I can give you their number.', 'deflect'],
       ["I'd recommend contacting your card issuer to chase it up.", 'deflect'],
       ['押金退还需要房东确认,这个我们中介这边也做不了主。', 'deflect'],
