@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-k were used for tuning; holdout, holdout-b and holdout-c
+// Agreement with expert grades. dev and dev-b to dev-m were used for tuning; holdout, holdout-b and holdout-c
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
@@ -23,6 +23,10 @@ const GUARDS = {
   // dev-k's writer counts a helpful-sounding handoff to another team as deflection; the rubric
   // hears it as a weakened promise, hence the low share of flags caught.
   'dev-k': { spearman: 0.85, mae: 11, within20: 0.8, maxError: 45, flagsCaught: 0.45, falseAlarms: 1, trapSlack: 40 },
+  // dev-l is built around flags: good replies that only sound like one, and quiet real ones (many
+  // still missed, hence its low share caught and the 48-point trap it over-credits).
+  'dev-l': { spearman: 0.87, mae: 11, within20: 0.85, maxError: 60, flagsCaught: 0.4, falseAlarms: 1, trapSlack: 50 },
+  'dev-m': { spearman: 0.9, mae: 10.5, within20: 0.83, maxError: 50, flagsCaught: 0.52, falseAlarms: 1, trapSlack: 30 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

@@ -147,6 +147,9 @@ describe('what the rubric hears', () => {
       '一千块违约金我得跟您交个底:这个我没有权限当场答应,我不想嘴上答应了回头办不成。',
       '手续费我刚才已经做了退款,系统显示处理成功,所以我敢跟您保证:下午三点前一定到账。',
       "I'm not going to ask you to keep your voice down; you have every right to be upset.",
+      '查到了:昨天下午给供货商的四万八,确实是我们网银系统故障导致失败的,跟您的操作没有任何关系。',
+      '客服还要您自己去找外送员,更是我们不对,那本来就是我们该处理的。',
+      "I need to know how the fly got there, and I can't do that without a test.",
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -155,6 +158,8 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('三个月全免和一千元现金超出了我能批的范围,我不想为了让您挂电话就随口答应。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('我跟您说实话:三个月免费和一千块赔偿,我没有权限批,我不想先答应您没问题,回头又兑现不了。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("Three months free and 1,000 yuan in cash is above my authority, so I won't promise it.", { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('我要老实跟您说:三个月免费和一千元现金,不是我能批的,我不想随口答应再让您失望一次。', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', { scenario: 'beyond-authority' }))).toEqual([]);
     const quoted = 'What our manager said, take him to hospital yourself and we will pay if there is a problem, was the wrong answer.';
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly-callback' }))).toEqual([]);
@@ -164,6 +169,10 @@ describe('what the rubric hears', () => {
     const checkUp = 'Honestly, if you are worried, take him for a check-up yourself, and if the doctor finds a problem, we will cover it.';
     expect(flagIds(scoreReply(checkUp, { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply(checkUp, { scenario: 'yogurt-fly-callback' }))).toEqual(['deflect']);
+    const getChecked = "My colleague's advice is still the safest: get your son checked out at the hospital, and if the doctors find anything, we'll cover it.";
+    expect(flagIds(scoreReply(getChecked, { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply("To be honest, with flies around the tables in there, it's pretty clear where that fly came from.", { scenario: 'yogurt-fly-callback' }))).toEqual(['blame']);
+    expect(flagIds(scoreReply("Engineering are the best people to help, so I'll transfer you now.", { scenario: 'pump-warranty' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('您自己带孩子去医院查查吧。', { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('三个月全免,我现在就给您办。', { scenario: 'beyond-authority' }))).toEqual(['overpromise']);
     for (const [reply, flag] of [
@@ -173,6 +182,8 @@ describe('what the rubric hears', () => {
       ['这是银行的责任,您去找银行吧。', 'deflect'],
       ['他让您去找厂家,那您就去找厂家吧。', 'deflect'],
       ['您自己去找快递问问吧。', 'deflect'],
+      ['亲~快递延误不是我们能控制的呢,建议亲亲自己联系一下快递公司哦~', 'deflect'],
+      ['我马上给您补偿一万块。', 'overpromise'],
       ['要投诉您就去消协投诉吧,我们不怕。', 'deflect'],
       ['我没有权限,您去找厂家吧。', 'deflect'],
       ['我保证下午三点前一定到账。', 'overpromise'],
@@ -192,6 +203,7 @@ describe('what the rubric hears', () => {
   it("does not hear the stock sign-off '随时联系我们' as personal ownership", () => {
     expect(signalIds(scoreReply('如有疑问可以随时联系我们。'))).not.toContain('ownership');
     expect(signalIds(scoreReply('有事您随时联系我,这是我的手机号。'))).toContain('ownership');
+    expect(signalIds(scoreReply("Ring me directly on this number and I'll book it myself."))).toContain('ownership');
   });
 
   it("does not hear the stock '给您添麻烦了' as naming a feeling", () => {
