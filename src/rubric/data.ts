@@ -101,6 +101,12 @@ export const ScoringDef = z.strictObject({
    * this: trainers grade a hedge below saying nothing about time, as a promise nobody owns.
    */
   hedged_cap: z.number().min(0).max(100).default(100),
+  /**
+   * A reply at least this strong before the caps (its flags' penalties already counted) that
+   * still raises a non-severe red flag is capped at `strong_reply_flag_cap`, not the flag's cap.
+   */
+  strong_reply: z.number().min(0).max(101).default(101),
+  strong_reply_flag_cap: z.number().min(0).max(100).default(0),
   /** A transcript with neither apology nor empathy anywhere can score at most this. */
   cold_cap: z.number().min(0).max(100),
   /** Substance weaker than this (a vague "as soon as possible") does not count as substance. */

@@ -43,6 +43,10 @@ const MESSAGES = {
     zh: '整体只有客套,没有实质:没有提问、没有方案、没有承诺。',
     en: 'Courtesy without substance overall: no question, no remedy, no commitment.',
   },
+  flag_in_strong_reply: {
+    zh: '这段回复整体很扎实,却有一处听起来像红线的说法(见标出的原话)。改掉它;如果你认为判错了,请培训师复核。',
+    en: 'A strong reply overall, but one phrase sounds like a red flag (see the quoted words). Fix it, or ask a trainer to check if you think it was misheard.',
+  },
   truncated: {
     zh: '第 {turn} 轮回复过长,只评了前 {max} 个字符。',
     en: 'Reply {turn} is very long; only its first {max} characters were scored.',

@@ -246,9 +246,15 @@ function totalScore(
   const weightSum = data.dimensions.reduce((a, d) => a + d.weight, 0) || 1;
   const weighted = data.dimensions.reduce((a, d) => a + d.weight * dims[d.id], 0) / weightSum;
   let total = scoring.base + (100 - scoring.base) * (1 - Math.exp(-weighted / scoring.saturation));
+  // A flag on a reply that stays strong even after the flag's own penalty is capped less hard:
+  // either a slip in an otherwise good reply or a look-alike the lexicon mistook for the move.
+  // A severe flag (buying silence) is never relaxed, nor is anything raised beside it.
+  const strongDespiteFlags = judged.flags.length > 0 && judged.severe.size === 0 && total >= scoring.strong_reply;
+  if (strongDespiteFlags) notice('flag_in_strong_reply');
   for (const id of new Set(judged.flags.map((f) => f.id))) {
     const def = data.flags.find((f) => f.id === id)!;
-    total = Math.min(total, judged.severe.has(id) ? (def.severe_cap ?? def.cap) : def.cap);
+    const cap = judged.severe.has(id) ? (def.severe_cap ?? def.cap) : def.cap;
+    total = Math.min(total, strongDespiteFlags ? Math.max(cap, scoring.strong_reply_flag_cap) : cap);
   }
   // Sincere but vague on time (no firm commitment anywhere) is capped, as trainers grade it.
   const timeStrength = best.get('commitment_time') ?? 0;

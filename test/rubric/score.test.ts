@@ -221,6 +221,33 @@ describe('what the rubric hears', () => {
     expect(flagIds(en)).toEqual(['blame']);
   });
 
+  it('caps a red flag in an otherwise strong conversation at the strong-reply cap, and says so', () => {
+    const slip = { customer: '你们酸奶里有苍蝇!' };
+    const rude = { agent: '大姐,您先别嚷嚷,这么多人看着呢。' };
+    const recovery = [
+      { customer: '你还嫌我嚷?' },
+      { agent: '对不起,我刚才那句话说得不对,您有火是应该的。值班经理让您自己带孩子去医院,那话太不负责任了,我代他向您道歉。孩子现在还好吗?咱们去旁边办公室坐,我给孩子倒杯水。' },
+      { agent: '这杯酸奶我们当着您的面封存,今天下午送第三方检测,明天下午五点前我亲自打电话告诉您结果。酸奶的钱现在就退给您,这是我的名片,有事直接找我。' },
+    ];
+    const { strong_reply_flag_cap: strongCap } = rubric.data.scoring;
+    const rudeCap = rubric.data.flags.find((f) => f.id === 'rude')!.cap;
+    const recovered = scorer.scoreTranscript({ turns: [slip, rude, ...recovery] }, scenario('yogurt-fly'));
+    expect(recovered.flags.map((f) => f.id)).toEqual(['rude']);
+    expect(recovered.total).toBe(strongCap);
+    expect(recovered.notices.map((n) => n.code)).toContain('flag_in_strong_reply');
+    // The same slip alone keeps the flag's own cap.
+    const alone = scorer.scoreTranscript({ turns: [slip, rude] }, scenario('yogurt-fly'));
+    expect(alone.total).toBeLessThanOrEqual(rudeCap);
+    expect(alone.notices.map((n) => n.code)).not.toContain('flag_in_strong_reply');
+    expect(strongCap).toBeGreaterThan(rudeCap);
+    // Buying silence is never relaxed, however strong the rest.
+    const hush = { agent: '我私人再给您一千块,这事您就别往外说了,也别找消协。' };
+    const bought = scorer.scoreTranscript({ turns: [slip, ...recovery, hush] }, scenario('yogurt-fly'));
+    const overpromise = rubric.data.flags.find((f) => f.id === 'overpromise')!;
+    expect(bought.total).toBeLessThanOrEqual(overpromise.severe_cap!);
+    expect(bought.notices.map((n) => n.code)).not.toContain('flag_in_strong_reply');
+  });
+
   it('counts a promise handed to somebody else as half a promise', () => {
     const strengthOf = (reply: string, id: string) => Math.max(0, ...scoreReply(reply).turns[0]!.signals.filter((s) => s.id === id).map((s) => s.strength));
     // Handed off: somebody else will call, the case goes to a department.
