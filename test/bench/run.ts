@@ -16,7 +16,7 @@ import { createDialogue } from '../../src/dialogue/engine.ts';
 import { playabilityCheck } from '../../src/dialogue/playable.ts';
 import type { Transcript } from '../../src/scenario/schema.ts';
 import { checkScenario } from '../../src/scenario/validate.ts';
-import { agreementOf, DEV_SETS, scoreGradedSet } from './agreement.ts';
+import { agreementOf, DEV_SETS, HOLDOUT_SETS, scoreGradedSet } from './agreement.ts';
 import { phraseResults } from './phrases.ts';
 import { quizFigures } from './quiz.ts';
 import { distinctCopy, shippedScenarios, writeDistinctScenarios } from './many-scenarios.ts';
@@ -166,20 +166,20 @@ for (const set of DEV_SETS) {
   print(`agreement.spearman_${key}`, a.spearman);
   print(`agreement.mae_${key}`, a.mae, 1);
 }
-// The holdout is the three held-out sets together (225 items, about a fifth of all graded items):
-// the first 25, and two sets of 100 written and graded blind by sessions that never ran the engine.
-const holdoutA = scoreGradedSet('holdout');
-const holdoutB = scoreGradedSet('holdout-b');
-const holdoutC = scoreGradedSet('holdout-c');
-const holdout = agreementOf([...holdoutA, ...holdoutB, ...holdoutC]);
+// The holdout is the held-out sets together (335 items, a fifth of all graded items): the first
+// 25, and sets written and graded blind by sessions that never ran the engine, each scored first
+// with the engine frozen.
+const holdoutRows = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
+const holdout = agreementOf(holdoutRows.flat());
 print('agreement.spearman_holdout', holdout.spearman);
 print('agreement.mae_holdout', holdout.mae, 1);
 print('agreement.flags_exact_holdout', holdout.flagExact / holdout.n);
-print('agreement.spearman_holdout_a', agreementOf(holdoutA).spearman);
-print('agreement.spearman_holdout_b', agreementOf(holdoutB).spearman);
-print('agreement.mae_holdout_b', agreementOf(holdoutB).mae, 1);
-print('agreement.spearman_holdout_c', agreementOf(holdoutC).spearman);
-print('agreement.mae_holdout_c', agreementOf(holdoutC).mae, 1);
+HOLDOUT_SETS.forEach((set, i) => {
+  const key = set === 'holdout' ? 'holdout_a' : set.replace('-', '_');
+  const a = agreementOf(holdoutRows[i]!);
+  print(`agreement.spearman_${key}`, a.spearman);
+  print(`agreement.mae_${key}`, a.mae, 1);
+});
 
 for (const bank of ['phrases', 'phrases-b', 'phrases-c', 'phrases-flags'] as const) {
   const results = phraseResults(bank);

@@ -1,7 +1,7 @@
-// Agreement with expert grades. dev and dev-b to dev-m were used for tuning; holdout, holdout-b and holdout-c
+// Agreement with expert grades. dev and dev-b to dev-m were used for tuning; holdout and holdout-b to holdout-d
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
-import { agreementOf, scoreGradedSet } from '../bench/agreement.ts';
+import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
 
 // Guards just below each set's level as last measured (2026-11-22), so a regression fails loudly.
 // dev-d (phone and letter register) and dev-e to dev-h (written blind, graded more harshly,
@@ -64,22 +64,22 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
 });
 
 describe('holdout sets (never used for tuning)', () => {
-  // holdout: 25 items from the first round. holdout-b and holdout-c: 100 items each, written and
-  // graded blind by sessions that never ran the engine nor read its lexicons, each scored first
-  // with the engine frozen. Together (225) they are the issue's held-out fifth. The 0.90 Spearman
-  // target is not met; these guards catch regressions.
+  // holdout: 25 items from the first round. holdout-b, holdout-c (100 each) and holdout-d (110):
+  // written and graded blind by sessions that never ran the engine nor read its lexicons, each
+  // scored first with the engine frozen. Together (335) they are the issue's held-out fifth. The
+  // 0.90 Spearman target is not met; these guards catch regressions.
   it('stays at or above the level last measured', () => {
-    // holdout 0.893 / MAE 9.4 (n = 25); holdout-b 0.893 / 9.8 (first contact 0.884 / 11.1);
-    // holdout-c 0.856 / 12.1 (first contact, engine frozen at 405da96, 0.845 / 12.9);
-    // all three 0.874 / 10.7, after the credits and caps were fitted to the dev sets.
-    const first = scoreGradedSet('holdout');
-    const blindB = scoreGradedSet('holdout-b');
-    const blindC = scoreGradedSet('holdout-c');
-    expect([first.length, blindB.length, blindC.length]).toEqual([25, 100, 100]);
-    const together = agreementOf([...first, ...blindB, ...blindC]);
-    expect(together.spearman).toBeGreaterThanOrEqual(0.86);
+    // holdout 0.901 / MAE 9.2 (n = 25); holdout-b 0.892 / 9.6 (first contact 0.884 / 11.1);
+    // holdout-c 0.868 / 11.4 (first contact, engine frozen at 405da96, 0.845 / 12.9);
+    // holdout-d 0.812 / 13.2 (first contact, engine frozen at eda3350; 0.751 / 15.0 with the
+    // engine of 17a6cc3); all four 0.859 / 11.3.
+    const [first, blindB, blindC, blindD] = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
+    expect([first!.length, blindB!.length, blindC!.length, blindD!.length]).toEqual([25, 100, 100, 110]);
+    const together = agreementOf([...first!, ...blindB!, ...blindC!, ...blindD!]);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.84);
     expect(together.mae).toBeLessThanOrEqual(12);
-    expect(agreementOf(first).spearman).toBeGreaterThanOrEqual(0.87);
-    expect(agreementOf(blindC).spearman).toBeGreaterThanOrEqual(0.83);
+    expect(agreementOf(first!).spearman).toBeGreaterThanOrEqual(0.87);
+    expect(agreementOf(blindC!).spearman).toBeGreaterThanOrEqual(0.84);
+    expect(agreementOf(blindD!).spearman).toBeGreaterThanOrEqual(0.79);
   });
 });
