@@ -309,8 +309,8 @@ const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '�
 // trainee's. "您说得对" (you're right) is the trainee's own words and stays. So is what a third
 // party told the customer ("经理让您自己带孩子去医院", "经销商说保修归厂家管", "the manager told you"),
 // quoted to disown it.
-const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前|上次)?(?:说|讲|提到|提的|提出的|问|要求)(?![得的对吧声明清]|什么都|啥都|一声|实话)|(?:经理|店长|主管|领班|同事|他|她)(?:刚才|刚刚|之前|当时)?(?:让|叫|告诉|说)(?=您|你)|(?:经理|店长|主管|同事|经销商|厂家|师傅|快递员|前台|维修部|工程部|销售部|他们)(?:刚才|刚刚|之前|当时|也)?(?:说|讲)(?![得的对吧了])|(?<![a-z])(?:you|u) (?:said|mentioned|asked|wanted|say|told me)(?![a-z])|(?<![a-z])(?:manager|he|she|colleague) (?:told|asked) you(?![a-z]))[^。.!?;\n,:—–…]*/g;
-const REPORTED_HEAD = /^(.*?(?:说|讲|提到|提的|提出的|问|要求|让|叫|告诉|said|mentioned|asked|wanted|say|told me|told you|asked you))(.*)$/s;
+const REPORTED = /(?:(?<![跟和给对向同])(?:您|你)(?:刚才|刚刚|之前|上次)?(?:说|讲|提到|问|要求)(?![得的对吧声明清]|什么都|啥都|一声|实话)|(?:经理|店长|主管|领班|同事|他|她)(?:刚才|刚刚|之前|当时)?(?:让|叫|告诉|说)(?=您|你)|(?:经理|店长|主管|同事|经销商|厂家|师傅|快递员|前台|维修部|工程部|销售部|他们)(?:刚才|刚刚|之前|当时|也)?(?:说|讲)(?![得的对吧了])|(?<![a-z])(?:you|u) (?:said|mentioned|asked|wanted|say|told me)(?![a-z])|(?<![a-z])(?:manager|he|she|colleague) (?:told|asked) you(?![a-z]))[^。.!?;\n,:—–…]*/g;
+const REPORTED_HEAD = /^(.*?(?:说|讲|提到|问|要求|让|叫|告诉|said|mentioned|asked|wanted|say|told me|told you|asked you))(.*)$/s;
 
 /**
  * Words someone else said are blanked out, keeping every index, so "您刚才说“你们必须道歉”" or
