@@ -69,6 +69,7 @@ export const t = catalog({
   angerCurveLabel: { zh: '怒气从 {from} 变为 {to},共 {n} 条顾客消息', en: 'Anger went from {from} to {to} over {n} customer messages' },
   flags: { zh: '红线', en: 'Red flags' },
   noFlags: { zh: '没有踩到红线。', en: 'No red flags.' },
+  scoreNotices: { zh: '评分说明', en: 'Notes on the score' },
   keyPoints: { zh: '本场景要点', en: 'Key points of this scenario' },
   hit: { zh: '做到', en: 'done' },
   missed: { zh: '遗漏', en: 'missed' },

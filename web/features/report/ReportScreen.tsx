@@ -132,6 +132,11 @@ export function ReportScreen({ lang, attempt, scenario, rubric, dialogue, onRetr
             ))}
           </ul>
         )}
+        {report.notices.length > 0 && (
+          <ul className="score-notices" data-testid="score-notices" aria-label={t('scoreNotices', lang)}>
+            {report.notices.map((n, i) => <li key={i} data-notice={n.code}>{n.message}</li>)}
+          </ul>
+        )}
       </section>
 
       {report.key_points.length > 0 && (
