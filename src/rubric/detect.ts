@@ -225,7 +225,6 @@ function detectTurnNow(
     const strong = scan(signal.strong);
     const weak = scan(signal.weak);
     if (strong.length === 0 && weak.length === 0) continue;
-    const excluded = scan(signal.except).map(hull);
     // A stock or hedged phrasing on any part of an `a & b` match makes the whole match weak:
     // in "一般三到五个工作日会联系您,应该下周能上门" the time is hedged wherever the verb is.
     // So is a firm word inside a hedged phrase: the 马上 of "一有消息马上通知您".
@@ -238,7 +237,7 @@ function detectTurnNow(
       ...weak.map((s) => ({ start: s.start, end: s.end, strength: def.weak_strength })),
     ];
     // Decide negation before collapsing overlaps, so a negated reading cannot hide a plain one.
-    const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+    const live = found.filter(outsideOf(scan(signal.except)));
     const plain = dedupe(live.filter((s) => !negatedAt(s)));
     const overlapsPlain = (s: Span) => plain.some((p) => p.start < s.end && s.start < p.end);
     const negatedOnly = dedupe(live.filter((s) => negatedAt(s) && !overlapsPlain(s)));
@@ -258,9 +257,8 @@ function detectTurnNow(
     const severe = scan(flag.severe);
     const plainFlags = scan(flag.patterns);
     if (severe.length === 0 && plainFlags.length === 0) continue;
-    const excluded = scan(flag.except).map(hull);
     const found = [...severe.map((s) => ({ ...s, strength: 2 })), ...plainFlags.map((s) => ({ ...s, strength: 1 }))];
-    const live = found.filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+    const live = found.filter(outsideOf(scan(flag.except)));
     for (const s of dedupe(live.filter((x) => !def.negatable || !negatedAt(x)))) {
       flags.push({ ...hit(s), id: def.id, source: 'lexicon', severe: s.strength === 2 });
     }
@@ -270,8 +268,7 @@ function detectTurnNow(
   if (scenario) {
     const own = matchAll(scenario.anchors, scenario.owners, text, sentences);
     for (const f of scenario.forbidden) {
-      const excluded = own(f.except).map(hull);
-      const live = own(f.patterns).filter((s) => !excluded.some((x) => x.start < s.end && s.start < x.end));
+      const live = own(f.patterns).filter(outsideOf(own(f.except)));
       for (const s of dedupe(live.filter((x) => !negatedAt(x)))) {
         flags.push({ ...hit(s), id: f.flag, source: `forbidden:${f.id}`, severe: false });
       }
@@ -298,10 +295,15 @@ function detectTurnNow(
   };
 }
 
-/** An `a & b` exception covers the stretch of the sentence its parts span, not only its first part. */
-function hull(s: Span): Span {
-  if (!s.parts) return s;
-  return { start: Math.min(...s.parts.map((p) => p.start)), end: Math.max(...s.parts.map((p) => p.end)) };
+/**
+ * A test that keeps the matches no `except` match overlaps. An `a & b` exception covers the
+ * stretch of the sentence its parts span, not only its first part.
+ */
+function outsideOf(exceptions: readonly Span[]): (s: Span) => boolean {
+  const covered = exceptions.map((x) =>
+    x.parts ? { start: Math.min(...x.parts.map((p) => p.start)), end: Math.max(...x.parts.map((p) => p.end)) } : x,
+  );
+  return (s) => !covered.some((x) => x.start < s.end && s.start < x.end);
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', "'": "'" };
