@@ -33,11 +33,19 @@ export function scoreItems(items: readonly GradedItem[], library: LoadedLibrary,
   });
 }
 
-/** Score every item of a graded set with the shipped rubric and scenarios. */
-export function scoreGradedSet(name: GradedSetName): AgreementRow[] {
+// The shipped library, loaded (and every scenario checked) once per process, not once per set.
+let shipped: { library: LoadedLibrary; scorer: Scorer } | undefined;
+function shippedScorer(): { library: LoadedLibrary; scorer: Scorer } {
+  if (shipped) return shipped;
   const library = loadLibrary();
   if (!library.rubric) throw new Error(`rubric failed to load:\n${library.issues.map((i) => formatIssue(i)).join('\n')}`);
-  return scoreItems(loadGradedSet(name), library, createScorer(library.rubric));
+  return (shipped = { library, scorer: createScorer(library.rubric) });
+}
+
+/** Score every item of a graded set with the shipped rubric and scenarios. */
+export function scoreGradedSet(name: GradedSetName): AgreementRow[] {
+  const { library, scorer } = shippedScorer();
+  return scoreItems(loadGradedSet(name), library, scorer);
 }
 
 export function agreementOf(rows: AgreementRow[]) {
