@@ -86,11 +86,14 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     await context.close();
   });
 
-  it('shows the score notices: a slip in an otherwise strong conversation is capped at 60, and the report says why', async () => {
-    const { context, page, errors } = await open('zh-CN');
+  it.each([
+    ['zh-CN', 'zh', '您先别嚷嚷,这么多人看着呢。'],
+    ['en-US', 'en', 'Keep your voice down, people are watching.'],
+  ] as const)('shows the score notices (%s): a slip in an otherwise strong conversation is capped at 60, and the report says why', async (locale, lang, slip) => {
+    const { context, page, errors } = await open(locale);
     await startScenario(page, 'yogurt-fly');
-    const model = scenario('yogurt-fly').model_answers[0]!.replies.map((r) => localize(r, 'zh'));
-    for (const r of [...model.slice(0, -1), '您先别嚷嚷,这么多人看着呢。', model[model.length - 1]!]) {
+    const model = scenario('yogurt-fly').model_answers[0]!.replies.map((r) => localize(r, lang));
+    for (const r of [...model.slice(0, -1), slip, model[model.length - 1]!]) {
       if (await page.getByTestId('ending').count()) break;
       await say(page, r);
     }
@@ -99,12 +102,13 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     await page.getByTestId('report').waitFor();
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('complaint-dojo.attempts.v1')!));
     const report = createDialogue(library.rubric!, [scenario('yogurt-fly')]).report(stored.attempts[0].state);
+    expect(report.locale).toBe(lang);
     expect(report.notices.map((n) => n.code)).toContain('flag_in_strong_reply');
     expect(Number(await page.getByTestId('total-score').textContent())).toBe(report.total);
     expect(report.total).toBe(library.rubric!.data.scoring.strong_reply_flag_cap);
     expect(await page.locator('[data-testid="score-notices"] li').allTextContents()).toEqual(report.notices.map((n) => n.message));
     expect(await page.locator('[data-testid="flags"] [data-flag="rude"]').count()).toBe(1);
-    await screenshot(page, 'report-strong-with-flag-zh');
+    await screenshot(page, `report-strong-with-flag-${lang}`);
     expect(errors).toEqual([]);
     await context.close();
   });
