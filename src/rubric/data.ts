@@ -107,6 +107,16 @@ export const ScoringDef = z.strictObject({
    */
   strong_reply: z.number().min(0).max(101).default(101),
   strong_reply_flag_cap: z.number().min(0).max(100).default(0),
+  /**
+   * A conversation saying less than this many content units (src/text/content.ts) is too thin
+   * to be a full handling: its total is scaled by 1 - thin_reply_slope * ln(full_reply_units / units),
+   * never below thin_reply_floor. Saying more can never raise a total; 0 turns the scaling off.
+   */
+  full_reply_units: z.number().min(0).max(10000).default(0),
+  thin_reply_slope: z.number().min(0).max(1).default(0),
+  thin_reply_floor: z.number().min(0).max(1).default(1),
+  /** Content units of a word pair that starts with a Chinese character. */
+  han_pair_weight: z.number().min(0).max(1).default(0.6),
   /** A transcript with neither apology nor empathy anywhere can score at most this. */
   cold_cap: z.number().min(0).max(100),
   /** Substance weaker than this (a vague "as soon as possible") does not count as substance. */

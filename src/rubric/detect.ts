@@ -1,4 +1,5 @@
 import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
+import { wordPairs } from '../text/content.ts';
 import type { FlagId, SignalId } from '../scenario/schema.ts';
 import type { CompiledNegation, CompiledRubric, CompiledScenario, PatternOwners } from './compile.ts';
 import { isWordChar, SENTENCE_END } from './matcher.ts';
@@ -39,6 +40,8 @@ export interface TurnDetection {
   readonly salad: boolean;
   readonly truncated: boolean;
   readonly clauseCount: number;
+  /** Distinct pairs of neighbouring words (src/text/content.ts), for the thin-reply scaling. */
+  readonly wordPairs: readonly string[];
 }
 
 export { SENTENCE_END };
@@ -292,7 +295,24 @@ function detectTurnNow(
     salad: isSalad(text, clauses, [...signals, ...negated], rubric.data.scoring.salad_coverage),
     truncated,
     clauseCount: clauses.length,
+    wordPairs: contentPairs(text, clauses, [...signals, ...negated], rubric),
   };
+}
+
+/**
+ * Word pairs of the clauses that say something: a clause whose only signals are courtesy
+ * (an apology, thanks, "I understand") adds nothing, so repeating or varying one cannot make a
+ * reply look fuller. Pairs are taken within a clause, never across two.
+ */
+function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], rubric: CompiledRubric): string[] {
+  const kind = new Map(rubric.signals.map((s) => [s.def.id, s.def.kind]));
+  const pairs = new Set<string>();
+  for (const c of clauses) {
+    const inside = signals.filter((s) => s.start < c.end && c.start < s.end);
+    if (inside.length > 0 && inside.every((s) => kind.get(s.id) === 'courtesy')) continue;
+    for (const p of wordPairs(text.slice(c.start, c.end))) pairs.add(p);
+  }
+  return [...pairs];
 }
 
 /**

@@ -47,6 +47,10 @@ const MESSAGES = {
     zh: '这段回复整体很扎实,却有一处听起来像红线的说法(见标出的原话)。改掉它;如果你认为判错了,请培训师复核。',
     en: 'A strong reply overall, but one phrase sounds like a red flag (see the quoted words). Fix it, or ask a trainer to check if you think it was misheard.',
   },
+  thin_reply: {
+    zh: '回复还可以说得更充分(约 {units} 个词的量,完整的处理约需 {full} 个),总分按 {percent}% 计。把道歉、方案、时间和跟进说具体。',
+    en: 'The replies could say more (about {units} words’ worth; a full handling takes about {full}), so the total counts at {percent}%. Spell out the apology, the fix, the time and the follow-up.',
+  },
   truncated: {
     zh: '第 {turn} 轮回复过长,只评了前 {max} 个字符。',
     en: 'Reply {turn} is very long; only its first {max} characters were scored.',

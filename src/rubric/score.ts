@@ -1,6 +1,7 @@
 import type { DimensionId, FlagId, LocalText, Scenario, SignalId, Transcript } from '../scenario/schema.ts';
 import { localize } from '../scenario/schema.ts';
 import { looksChinese } from '../text/normalize.ts';
+import { contentUnits } from '../text/content.ts';
 import type { CompiledRubric, CompiledScenario } from './compile.ts';
 import { compileScenario } from './compile.ts';
 import { detectTurn, heardSignals, type SignalHit, type TurnDetection } from './detect.ts';
@@ -67,6 +68,8 @@ interface TurnJudgement {
   substanceTurns: number;
   hollowApologyTurns: number;
   nonEmptyTurns: number;
+  /** Distinct word pairs over all agent turns: how much was said, repeats not counted. */
+  wordPairs: Set<string>;
 }
 
 function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: CompiledScenario | undefined): ScoreReport {
@@ -131,6 +134,7 @@ function judgeTurns(
     substanceTurns: 0,
     hollowApologyTurns: 0,
     nonEmptyTurns: 0,
+    wordPairs: new Set(),
   };
 
   for (const index of agentIndexes) {
@@ -144,6 +148,7 @@ function judgeTurns(
     j.nonEmptyTurns++;
     const d: TurnDetection = detectTurn(text, rubric, scenario);
     if (d.truncated) notice('truncated', { turn: index, max: scoring.max_reply_chars });
+    for (const p of d.wordPairs) j.wordPairs.add(p);
     const flagged = new Set<FlagId>();
     for (const f of d.flags) {
       if (f.severe) j.severe.add(f.id);
@@ -235,7 +240,7 @@ function totalScore(
   best: ReadonlyMap<SignalId, number>,
   judged: TurnJudgement,
   agentTurns: number,
-  notice: (code: MessageCode) => void,
+  notice: (code: MessageCode, params?: Record<string, string | number>) => void,
 ): number {
   const { data } = rubric;
   const scoring = data.scoring;
@@ -266,6 +271,15 @@ function totalScore(
   else if (judged.substanceTurns === 0) {
     total = Math.min(total, scoring.hollow_cap);
     notice('hollow');
+  }
+  // Too little said to be a full handling: trainers grade a two-line reply below the same moves
+  // spelled out. This only ever lowers a total; padding cannot raise one.
+  const units = contentUnits(judged.wordPairs, scoring.han_pair_weight);
+  if (scoring.full_reply_units > 0 && units < scoring.full_reply_units) {
+    const factor = clamp(1 - scoring.thin_reply_slope * Math.log(scoring.full_reply_units / Math.max(units, 1)), scoring.thin_reply_floor, 1);
+    const scaled = total * factor;
+    if (Math.round(scaled) < Math.round(total)) notice('thin_reply', { units: Math.round(units), full: scoring.full_reply_units, percent: Math.round(factor * 100) });
+    total = scaled;
   }
   return Math.round(clamp(total, 0, 100));
 }

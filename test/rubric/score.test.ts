@@ -58,6 +58,29 @@ describe('what the rubric hears', () => {
     expect(thrice.turns[0]!.feedback.map((f) => f.code)).toContain('repeated_apology');
   });
 
+  it('scales a thin reply down, says so, and never lets padding raise a total', () => {
+    const thin = scoreReply("I'm sorry. I'll refund you today.");
+    // A model answer says enough: no scaling.
+    const yogurt = scenario('yogurt-fly');
+    const modelTurns = yogurt.model_answers[0]!.replies.map((r) => ({ agent: typeof r === 'string' ? r : (r.en ?? '') }));
+    const full = scorer.scoreTranscript({ locale: 'en', turns: modelTurns }, yogurt);
+    expect(thin.notices.map((n) => n.code)).toContain('thin_reply');
+    expect(full.notices.map((n) => n.code)).not.toContain('thin_reply');
+    expect(full.total).toBeGreaterThanOrEqual(90);
+    // Never below the floor of the unscaled total, which the floor keeps above a hollow reply.
+    const { thin_reply_floor: floor } = rubric.data.scoring;
+    const unscaled = createScorer({ ...rubric, data: { ...rubric.data, scoring: { ...rubric.data.scoring, full_reply_units: 0 } } });
+    const raw = unscaled.scoreTranscript({ turns: [{ agent: "I'm sorry. I'll refund you today." }] }).total;
+    expect(thin.total).toBeLessThan(raw);
+    expect(thin.total).toBeGreaterThanOrEqual(Math.floor(raw * floor));
+    // Saying the same thing again, or adding more courtesy, makes a reply no fuller.
+    const thinNote = (reply: string) => scoreReply(reply).notices.find((n) => n.code === 'thin_reply')?.message;
+    expect(scoreReply("I'm sorry. I'll refund you today. I'm sorry. I'll refund you today.").total).toBe(thin.total);
+    expect(thinNote("I'm so very sorry. I'll refund you today. Thank you so much for your patience, I truly understand.")).toBe(thinNote("I'm sorry. I'll refund you today."));
+    expect(thinNote('非常抱歉。我今天给您退款。真的非常抱歉,感谢您的耐心,我完全理解您的心情。')).toBe(thinNote('非常抱歉。我今天给您退款。'));
+    expect(thinNote('非常抱歉。我今天给您退款。')).toMatch(/总分按 \d+% 计/);
+  });
+
   it('hears sarcasm and mock politeness as rude, not as an apology', () => {
     for (const reply of ["Oh, I'm SO sorry you feel that way.", '哟,那真是太对不起您了呢,您说什么都对。', 'Sorry if our rules are too complicated for you.']) {
       const r = scoreReply(reply);
@@ -233,7 +256,9 @@ describe('what the rubric hears', () => {
     const rudeCap = rubric.data.flags.find((f) => f.id === 'rude')!.cap;
     const recovered = scorer.scoreTranscript({ turns: [slip, rude, ...recovery] }, scenario('yogurt-fly'));
     expect(recovered.flags.map((f) => f.id)).toEqual(['rude']);
-    expect(recovered.total).toBe(strongCap);
+    // At the strong-reply cap, less any thin-reply scaling (this conversation is not quite full).
+    expect(recovered.total).toBeLessThanOrEqual(strongCap);
+    expect(recovered.total).toBeGreaterThan(strongCap * rubric.data.scoring.thin_reply_floor);
     expect(recovered.notices.map((n) => n.code)).toContain('flag_in_strong_reply');
     // The same slip alone keeps the flag's own cap.
     const alone = scorer.scoreTranscript({ turns: [slip, rude] }, scenario('yogurt-fly'));

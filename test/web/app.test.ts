@@ -89,7 +89,7 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
   it.each([
     ['zh-CN', 'zh', '您先别嚷嚷,这么多人看着呢。'],
     ['en-US', 'en', 'Keep your voice down, people are watching.'],
-  ] as const)('shows the score notices (%s): a slip in an otherwise strong conversation is capped at 60, and the report says why', async (locale, lang, slip) => {
+  ] as const)('shows the score notices (%s): a slip in an otherwise strong conversation is capped at about 60, and the report says why', async (locale, lang, slip) => {
     const { context, page, errors } = await open(locale);
     await startScenario(page, 'yogurt-fly');
     const model = scenario('yogurt-fly').model_answers[0]!.replies.map((r) => localize(r, lang));
@@ -105,7 +105,10 @@ describe.skipIf(!browserAvailable)('web app in Chromium', { timeout: 90_000 }, (
     expect(report.locale).toBe(lang);
     expect(report.notices.map((n) => n.code)).toContain('flag_in_strong_reply');
     expect(Number(await page.getByTestId('total-score').textContent())).toBe(report.total);
-    expect(report.total).toBe(library.rubric!.data.scoring.strong_reply_flag_cap);
+    // The strong-reply cap, less any thin-reply scaling of this conversation.
+    const { strong_reply_flag_cap: cap, thin_reply_floor: floor } = library.rubric!.data.scoring;
+    expect(report.total).toBeLessThanOrEqual(cap);
+    expect(report.total).toBeGreaterThan(cap * floor);
     expect(await page.locator('[data-testid="score-notices"] li').allTextContents()).toEqual(report.notices.map((n) => n.message));
     expect(await page.locator('[data-testid="flags"] [data-flag="rude"]').count()).toBe(1);
     await screenshot(page, `report-strong-with-flag-${lang}`);
