@@ -94,6 +94,8 @@ describe('what the rubric hears', () => {
     const lookAlikes = [
       '盖子是您撕开的,还是插吸管喝的?我只是想弄清楚情况。',
       '请问杯子是您打开的吗?',
+      // 肯定 about the fright, then relief that the child is fine: no guarantee given.
+      '吓坏是肯定的,孩子没事我也松口气。',
       '请问盖子是您自己撕开的,还是买的时候就开了?',
       "You shouldn't have had to call twice; I'm sorry.",
       "That's normal use, so you shouldn't have had two failures.",
@@ -183,6 +185,7 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply("Three months free and 1,000 yuan in cash is above my authority, so I won't promise it.", { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('我要老实跟您说:三个月免费和一千元现金,不是我能批的,我不想随口答应再让您失望一次。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
     const quoted = 'What our manager said, take him to hospital yourself and we will pay if there is a problem, was the wrong answer.';
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly-callback' }))).toEqual([]);
