@@ -31,6 +31,12 @@ describe('what the rubric hears', () => {
     expect(strongest('明天下午三点前我给您回电。')).toBe(1);
     expect(strongest('I will call you back before 3 pm today.')).toBe(1);
     expect(strongest('我马上给您换一台新的。')).toBe(1);
+    // Firm in the trainee's own shorthand: booking verbs, "tmrw", 现在帮您 + an action, 拿到.
+    for (const firm of ["I'm booking a replacement unit with installation for Thursday morning.", "I've booked an engineer tmrw between 8 and 12.", '加速包我现在帮您退订。', '来得及,十一点前您就能拿到新卡。']) {
+      expect(strongest(firm), firm).toBe(1);
+    }
+    // Asking when is not promising.
+    expect(strongest('您明天几点方便?')).toBe(0);
     for (const hedged of ['一有消息我马上通知您。', '我这就帮您催一下。', "I'll let you know as soon as I hear back.", '工程师一般三到五个工作日会联系您,应该下周能上门。', '我们封存送去检测,一般一周左右,应该下周就能告诉您。', 'We should have something by next week.', "Hopefully you'll have them by the end of next week."]) {
       const s = strongest(hedged);
       expect(s, hedged).toBeGreaterThan(0);
