@@ -68,23 +68,24 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
 });
 
 describe('holdout sets (never used for tuning)', () => {
-  // holdout: 25 items from the first round. holdout-b, holdout-c (100 each), holdout-d (110) and
-  // holdout-e (100): written and graded blind by sessions that never ran the engine nor read its
-  // lexicons, each scored first with the engine frozen. Together (435) they are the issue's
-  // held-out fifth. The 0.90 Spearman target is not met; these guards catch regressions.
+  // holdout: 25 items from the first round. holdout-b, holdout-c, holdout-e, holdout-f (100 each)
+  // and holdout-d (110): written and graded blind by sessions that never ran the engine nor read
+  // its lexicons, each scored first with the engine frozen. Together (535) they are the issue's
+  // held-out part. The 0.90 Spearman target is not met; these guards catch regressions.
   it('stays at or above the level last measured', () => {
-    // With the thin-reply scaling: holdout 0.917 / MAE 13.0 (n = 25); holdout-b 0.915 / 9.7;
-    // holdout-c 0.882 / 10.0; holdout-d 0.871 / 10.5; holdout-e 0.915 / 9.1 (first contact; 0.890 /
-    // 10.6 without the scaling); all five 0.891 / 10.0. Before it: all four 0.859 / 11.3.
+    // holdout 0.917 / MAE 13.0 (n = 25); holdout-b 0.915 / 9.7; holdout-c 0.882 / 10.0; holdout-d
+    // 0.871 / 10.5; holdout-e 0.915 / 9.1 (first contact; 0.890 / 10.6 without the thin-reply
+    // scaling); holdout-f 0.926 / 8.3 (first contact, engine at ed89679); all six 0.898 / 9.7.
     const sets = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
-    expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100]);
-    const [first, , blindC, blindD, blindE] = sets;
+    expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100]);
+    const [first, , blindC, blindD, blindE, blindF] = sets;
     const together = agreementOf(sets.flat());
-    expect(together.spearman).toBeGreaterThanOrEqual(0.88);
-    expect(together.mae).toBeLessThanOrEqual(11);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.89);
+    expect(together.mae).toBeLessThanOrEqual(10.5);
     expect(agreementOf(first!).spearman).toBeGreaterThanOrEqual(0.9);
     expect(agreementOf(blindC!).spearman).toBeGreaterThanOrEqual(0.87);
     expect(agreementOf(blindD!).spearman).toBeGreaterThanOrEqual(0.86);
     expect(agreementOf(blindE!).spearman).toBeGreaterThanOrEqual(0.9);
+    expect(agreementOf(blindF!).spearman).toBeGreaterThanOrEqual(0.91);
   });
 });
