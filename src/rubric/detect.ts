@@ -340,8 +340,10 @@ const REPORTED_HEAD = /^(.*?(?:说|讲|提到|问|要求|让|叫|告诉|said|men
  * A single quote counts as a quotation mark only when it cannot be an apostrophe.
  */
 export function maskQuotes(text: string): string {
-  const blank = (s: string) => '\u3000'.repeat(s.length);
-  const masked = text.replace(REPORTED, (m) => m.replace(REPORTED_HEAD, (_, head: string, rest: string) => head + blank(rest)));
+  // Reported speech keeps its double quotation marks, so a quotation it opens is still masked
+  // to its close: in 经理刚才说“自己带孩子去医院,有问题再负责” the words after the comma are his too.
+  const blankWords = (s: string) => s.replace(/[^"“”「」『』]/g, '\u3000');
+  const masked = text.replace(REPORTED, (m) => m.replace(REPORTED_HEAD, (_, head: string, rest: string) => head + blankWords(rest)));
   let out = '';
   let from = 0;
   const opener = /["“「『']/g;

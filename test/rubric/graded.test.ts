@@ -29,8 +29,11 @@ const GUARDS = {
   // still missed, hence its low share caught and the 48-point trap it over-credits).
   'dev-l': { spearman: 0.87, mae: 11, within20: 0.85, maxError: 60, flagsCaught: 0.4, falseAlarms: 1, trapSlack: 50 },
   'dev-m': { spearman: 0.9, mae: 10.5, within20: 0.83, maxError: 50, flagsCaught: 0.52, falseAlarms: 1, trapSlack: 30 },
-  // dev-n: real classroom replies (first contact 0.919 / 9.4, engine frozen at this commit's parent plus the thin-reply scaling).
-  'dev-n': { spearman: 0.9, mae: 10.5, within20: 0.87, maxError: 40, flagsCaught: 0.6, falseAlarms: 2, trapSlack: 25 },
+  // dev-n: real classroom replies (first contact 0.887 / 10.7, engine at 7688fcc).
+  'dev-n': { spearman: 0.92, mae: 9.5, within20: 0.9, maxError: 35, flagsCaught: 0.6, falseAlarms: 1, trapSlack: 25 },
+  // dev-q: many voices and settings (first contact 0.889 / 10.5). Its writer flags quiet moves the
+  // lexicon does not hear yet (a cheerful transfer, mock-polite sneers), hence the low share caught.
+  'dev-q': { spearman: 0.9, mae: 10, within20: 0.9, maxError: 45, flagsCaught: 0.35, falseAlarms: 1, trapSlack: 45 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

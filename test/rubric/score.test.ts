@@ -87,6 +87,20 @@ describe('what the rubric hears', () => {
     expect(thinNote('非常抱歉。我今天给您退款。')).toMatch(/总分按 \d+% 计/);
   });
 
+  it('hears substance said plainly, in non-native English or in Traditional characters', () => {
+    const cases: [string, string[]][] = [
+      ['我現在把全部需要的文件寫在這張單子上,您備齊之後直接到三號櫃台找我,我幫您優先辦理,當天就可以領。', ['tangible', 'ownership', 'remedy', 'commitment_time']],
+      ["Here's your file reference, CHI-44821. You can claim up to $150 for essentials today.", ['tangible', 'remedy']],
+      ['I see your cancel request, so I stop the membership now, no more payment will go out.', ['remedy', 'commitment_time']],
+      ["I've put your account on hold so it won't go to collections while we review it.", ['remedy']],
+      ['这是一张食堂的餐券。看完诊您直接回这个窗口找我,我叫陈静,今天一直在这儿。', ['remedy', 'ownership']],
+      ['王先生,您本来就在担心身体,等了两周又听到报告丢了,这心里得多没底。', ['empathy']],
+    ];
+    for (const [reply, ids] of cases) expect(signalIds(scoreReply(reply)), reply).toEqual(expect.arrayContaining(ids));
+    // Asking is not doing.
+    expect(signalIds(scoreReply('Did you cancel the membership now or later?'))).not.toContain('remedy');
+  });
+
   it('hears sarcasm and mock politeness as rude, not as an apology', () => {
     for (const reply of ["Oh, I'm SO sorry you feel that way.", '哟,那真是太对不起您了呢,您说什么都对。', 'Sorry if our rules are too complicated for you.']) {
       const r = scoreReply(reply);
@@ -102,6 +116,8 @@ describe('what the rubric hears', () => {
       '请问杯子是您打开的吗?',
       // 肯定 about the fright, then relief that the child is fine: no guarantee given.
       '吓坏是肯定的,孩子没事我也松口气。',
+      // Her worry, not her fault.
+      '王先生,您本来就在担心身体,等了两周又听到报告丢了,这心里得多没底。',
       '请问盖子是您自己撕开的,还是买的时候就开了?',
       "You shouldn't have had to call twice; I'm sorry.",
       "That's normal use, so you shouldn't have had two failures.",
@@ -192,6 +208,9 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('我要老实跟您说:三个月免费和一千元现金,不是我能批的,我不想随口答应再让您失望一次。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
+    // The manager's line quoted to disown it, commas inside the quotation and all.
+    expect(flagIds(scoreReply('经理刚才说“自己带孩子去医院,有问题再负责”,这话说得太冷了,我代他向您赔个不是。', { scenario: 'yogurt-fly' }))).toEqual([]);
+    expect(flagIds(scoreReply('您自己带孩子去医院查查,有问题我们再负责。', { scenario: 'yogurt-fly' }))).toContain('deflect');
     const quoted = 'What our manager said, take him to hospital yourself and we will pay if there is a problem, was the wrong answer.';
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly-callback' }))).toEqual([]);
