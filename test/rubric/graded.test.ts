@@ -31,6 +31,10 @@ const GUARDS = {
   'dev-m': { spearman: 0.9, mae: 10.5, within20: 0.83, maxError: 50, flagsCaught: 0.52, falseAlarms: 1, trapSlack: 30 },
   // dev-n: real classroom replies (first contact 0.887 / 10.7, engine at 7688fcc).
   'dev-n': { spearman: 0.92, mae: 9.5, within20: 0.9, maxError: 35, flagsCaught: 0.6, falseAlarms: 1, trapSlack: 25 },
+  // dev-o: short and medium replies (first contact 0.919 / 9.1); dev-p: does the reply answer the
+  // customer's stated need (first contact 0.904 / 9.6)?
+  'dev-o': { spearman: 0.9, mae: 10, within20: 0.86, maxError: 35, flagsCaught: 0.5, falseAlarms: 0, trapSlack: 30 },
+  'dev-p': { spearman: 0.92, mae: 10, within20: 0.88, maxError: 45, flagsCaught: 0.55, falseAlarms: 0, trapSlack: 25 },
   // dev-q: many voices and settings (first contact 0.889 / 10.5). Its writer flags quiet moves the
   // lexicon does not hear yet (a cheerful transfer, mock-polite sneers), hence the low share caught.
   'dev-q': { spearman: 0.9, mae: 10, within20: 0.9, maxError: 45, flagsCaught: 0.35, falseAlarms: 1, trapSlack: 45 },

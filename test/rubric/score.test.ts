@@ -118,6 +118,9 @@ describe('what the rubric hears', () => {
       '吓坏是肯定的,孩子没事我也松口气。',
       // Her worry, not her fault.
       '王先生,您本来就在担心身体,等了两周又听到报告丢了,这心里得多没底。',
+      // Owning the burden and the delay.
+      "Your son shouldn't be your problem alone after drinking something we sold you.",
+      '这笔钱是因为我们拖着不处理才花的,您提得合理。',
       '请问盖子是您自己撕开的,还是买的时候就开了?',
       "You shouldn't have had to call twice; I'm sorry.",
       "That's normal use, so you shouldn't have had two failures.",
@@ -210,6 +213,7 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
     // The manager's line quoted to disown it, commas inside the quotation and all.
     expect(flagIds(scoreReply('经理刚才说“自己带孩子去医院,有问题再负责”,这话说得太冷了,我代他向您赔个不是。', { scenario: 'yogurt-fly' }))).toEqual([]);
+    expect(flagIds(scoreReply('先替我们值班经理向您道歉,让您自己带孩子去医院,那话说得太冷了,不该是我们的态度。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply('您自己带孩子去医院查查,有问题我们再负责。', { scenario: 'yogurt-fly' }))).toContain('deflect');
     const quoted = 'What our manager said, take him to hospital yourself and we will pay if there is a problem, was the wrong answer.';
     expect(flagIds(scoreReply(quoted, { scenario: 'yogurt-fly' }))).toEqual([]);
