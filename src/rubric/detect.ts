@@ -1,5 +1,5 @@
 import { normalizeText, originalSlice, type NormalizedText } from '../text/normalize.ts';
-import { wordPairs } from '../text/content.ts';
+import { addWordPairs } from '../text/content.ts';
 import type { FlagId, SignalId } from '../scenario/schema.ts';
 import type { CompiledNegation, CompiledRubric, CompiledScenario, PatternOwners } from './compile.ts';
 import { isWordChar, SENTENCE_END } from './matcher.ts';
@@ -305,14 +305,29 @@ function detectTurnNow(
  * reply look fuller. Pairs are taken within a clause, never across two.
  */
 function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], rubric: CompiledRubric): string[] {
-  const kind = new Map(rubric.signals.map((s) => [s.def.id, s.def.kind]));
+  const courtesy = courtesyIds(rubric);
   const pairs = new Set<string>();
   for (const c of clauses) {
-    const inside = signals.filter((s) => s.start < c.end && c.start < s.end);
-    if (inside.length > 0 && inside.every((s) => kind.get(s.id) === 'courtesy')) continue;
-    for (const p of wordPairs(text.slice(c.start, c.end))) pairs.add(p);
+    let heard = false;
+    let onlyCourtesy = true;
+    for (const s of signals) {
+      if (s.start >= c.end || s.end <= c.start) continue;
+      heard = true;
+      if (!courtesy.has(s.id)) {
+        onlyCourtesy = false;
+        break;
+      }
+    }
+    if (!(heard && onlyCourtesy)) addWordPairs(text, c.start, c.end, pairs);
   }
   return [...pairs];
+}
+
+const courtesyCache = new WeakMap<CompiledRubric, ReadonlySet<SignalId>>();
+function courtesyIds(rubric: CompiledRubric): ReadonlySet<SignalId> {
+  let ids = courtesyCache.get(rubric);
+  if (!ids) courtesyCache.set(rubric, (ids = new Set(rubric.signals.filter((s) => s.def.kind === 'courtesy').map((s) => s.def.id))));
+  return ids;
 }
 
 /**
