@@ -48,8 +48,8 @@ const MESSAGES = {
     en: 'A strong reply overall, but one phrase sounds like a red flag (see the quoted words). Fix it, or ask a trainer to check if you think it was misheard.',
   },
   thin_reply: {
-    zh: '回复还可以说得更充分(约 {units} 个词的量,完整的处理约需 {full} 个),总分按 {percent}% 计。把道歉、方案、时间和跟进说具体。',
-    en: 'The replies could say more (about {units} words’ worth; a full handling takes about {full}), so the total counts at {percent}%. Spell out the apology, the fix, the time and the follow-up.',
+    zh: '回复里的实质内容偏少(约 {units} 个词的量,只有客套的句子不算;完整的处理约需 {full} 个),总分按 {percent}% 计。把道歉、方案、时间和跟进说具体。',
+    en: 'The replies say little of substance (about {units} words’ worth, courtesy alone not counted; a full handling takes about {full}), so the total counts at {percent}%. Spell out the apology, the fix, the time and the follow-up.',
   },
   truncated: {
     zh: '第 {turn} 轮回复过长,只评了前 {max} 个字符。',
