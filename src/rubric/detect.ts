@@ -286,16 +286,17 @@ function detectTurnNow(
     }
   }
 
+  const heard = [...signals, ...negated];
   return {
     signals: signals.sort((a, b) => a.start - b.start),
     negated,
     flags: flags.sort((a, b) => a.start - b.start),
     keyPoints,
     factsAsked,
-    salad: isSalad(text, clauses, [...signals, ...negated], rubric.data.scoring.salad_coverage),
+    salad: isSalad(text, clauses, heard, rubric.data.scoring.salad_coverage),
     truncated,
     clauseCount: clauses.length,
-    wordPairs: contentPairs(text, clauses, [...signals, ...negated], rubric),
+    wordPairs: contentPairs(text, clauses, heard, rubric.courtesy),
   };
 }
 
@@ -304,8 +305,7 @@ function detectTurnNow(
  * (an apology, thanks, "I understand") adds nothing, so repeating or varying one cannot make a
  * reply look fuller. Pairs are taken within a clause, never across two.
  */
-function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], rubric: CompiledRubric): string[] {
-  const courtesy = courtesyIds(rubric);
+function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], courtesy: ReadonlySet<SignalId>): string[] {
   const pairs = new Set<string>();
   for (const c of clauses) {
     let heard = false;
@@ -321,13 +321,6 @@ function contentPairs(text: string, clauses: readonly Span[], signals: readonly 
     if (!(heard && onlyCourtesy)) addWordPairs(text, c.start, c.end, pairs);
   }
   return [...pairs];
-}
-
-const courtesyCache = new WeakMap<CompiledRubric, ReadonlySet<SignalId>>();
-function courtesyIds(rubric: CompiledRubric): ReadonlySet<SignalId> {
-  let ids = courtesyCache.get(rubric);
-  if (!ids) courtesyCache.set(rubric, (ids = new Set(rubric.signals.filter((s) => s.def.kind === 'courtesy').map((s) => s.def.id))));
-  return ids;
 }
 
 /**

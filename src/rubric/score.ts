@@ -34,6 +34,9 @@ export interface ScoreReport {
   readonly notices: { code: string; message: string }[];
 }
 
+/** Adds a notice to the report, in the report's language. */
+type Notice = (code: MessageCode, params?: Record<string, string | number>) => void;
+
 const DIMENSIONS: DimensionId[] = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'];
 export interface Scorer {
   /** Score a transcript, optionally against a scenario (adds its key points and forbidden moves). */
@@ -76,7 +79,7 @@ function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: Com
   const agentText = transcript.turns.flatMap((t) => ('agent' in t ? [t.agent] : [])).join('');
   const lang: Lang = transcript.locale ?? (looksChinese(agentText) ? 'zh' : 'en');
   const notices: { code: string; message: string }[] = [];
-  const notice = (code: MessageCode, params?: Record<string, string | number>) =>
+  const notice: Notice = (code, params) =>
     notices.push({ code, message: message(code, lang, params) });
 
   const max = rubric.data.scoring.max_turns;
@@ -117,7 +120,7 @@ function judgeTurns(
   transcript: Transcript,
   agentIndexes: number[],
   lang: Lang,
-  notice: (code: MessageCode, params?: Record<string, string | number>) => void,
+  notice: Notice,
 ): TurnJudgement {
   const { data } = rubric;
   const scoring = data.scoring;
@@ -209,7 +212,7 @@ function dimensionScores(
   scenario: CompiledScenario | undefined,
   best: ReadonlyMap<SignalId, number>,
   judged: TurnJudgement,
-  notice: (code: MessageCode) => void,
+  notice: Notice,
 ): Record<DimensionId, number> {
   const { data } = rubric;
   const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<DimensionId, number>;
@@ -240,7 +243,7 @@ function totalScore(
   best: ReadonlyMap<SignalId, number>,
   judged: TurnJudgement,
   agentTurns: number,
-  notice: (code: MessageCode, params?: Record<string, string | number>) => void,
+  notice: Notice,
 ): number {
   const { data } = rubric;
   const scoring = data.scoring;
