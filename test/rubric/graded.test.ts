@@ -38,6 +38,11 @@ const GUARDS = {
   // dev-q: many voices and settings (first contact 0.889 / 10.5). Its writer flags quiet moves the
   // lexicon does not hear yet (a cheerful transfer, mock-polite sneers), hence the low share caught.
   'dev-q': { spearman: 0.9, mae: 10, within20: 0.9, maxError: 45, flagsCaught: 0.35, falseAlarms: 1, trapSlack: 45 },
+  // dev-r: whole conversations, recoveries and collapses (first contact 0.896 / 10.0, engine at
+  // 1472254). dev-s: stated needs met fully, partly, late or not at all (first contact 0.840 / 11.0):
+  // polished replies that miss what this customer asked for are the engine's known blind spot.
+  'dev-r': { spearman: 0.88, mae: 10.5, within20: 0.85, maxError: 55, flagsCaught: 0.55, falseAlarms: 2, trapSlack: 55 },
+  'dev-s': { spearman: 0.83, mae: 11.5, within20: 0.8, maxError: 62, flagsCaught: 0.5, falseAlarms: 5, trapSlack: 45 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
