@@ -41,8 +41,9 @@ const GUARDS = {
   // dev-r: whole conversations, recoveries and collapses (first contact 0.896 / 10.0, engine at
   // 1472254). dev-s: stated needs met fully, partly, late or not at all (first contact 0.840 / 11.0):
   // polished replies that miss what this customer asked for are the engine's known blind spot.
+  // After the first round on it (three false flags on good replies, a missed bribe): 0.887 / 9.7.
   'dev-r': { spearman: 0.88, mae: 10.5, within20: 0.85, maxError: 55, flagsCaught: 0.55, falseAlarms: 2, trapSlack: 55 },
-  'dev-s': { spearman: 0.83, mae: 11.5, within20: 0.8, maxError: 62, flagsCaught: 0.5, falseAlarms: 5, trapSlack: 45 },
+  'dev-s': { spearman: 0.87, mae: 10, within20: 0.84, maxError: 45, flagsCaught: 0.55, falseAlarms: 3, trapSlack: 45 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
