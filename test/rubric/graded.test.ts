@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-m were used for tuning; holdout and holdout-b to holdout-d
+// Agreement with expert grades. dev and dev-b to dev-s were used for tuning; holdout and holdout-b to holdout-h
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -81,17 +81,19 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
 });
 
 describe('holdout sets (never used for tuning)', () => {
-  // holdout: 25 items from the first round. holdout-b, holdout-c, holdout-e, holdout-f (100 each)
+  // holdout: 25 items from the first round. holdout-b, holdout-c, holdout-e to holdout-h (100 each)
   // and holdout-d (110): written and graded blind by sessions that never ran the engine nor read
-  // its lexicons, each scored first with the engine frozen. Together (535) they are the issue's
+  // its lexicons, each scored first with the engine frozen. Together (735) they are the issue's
   // held-out part. The 0.90 Spearman target is not met; these guards catch regressions.
   it('stays at or above the level last measured', () => {
     // holdout 0.917 / MAE 13.0 (n = 25); holdout-b 0.915 / 9.7; holdout-c 0.882 / 10.0; holdout-d
-    // 0.871 / 10.5; holdout-e 0.915 / 9.1 (first contact; 0.890 / 10.6 without the thin-reply
-    // scaling); holdout-f 0.926 / 8.3 (first contact, engine at ed89679); all six 0.898 / 9.7.
+    // 0.873 / 10.4; holdout-e 0.916 / 9.2 (first contact 0.890 / 10.6, before the thin-reply
+    // scaling); holdout-f 0.926 / 8.3 (first contact, engine at ed89679); holdout-g 0.928 / 7.8 and
+    // holdout-h (many trainee voices) 0.860 / 11.2 (first contact, engine at 4763008);
+    // all eight 0.896 / 9.6.
     const sets = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
-    expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100]);
-    const [first, , blindC, blindD, blindE, blindF] = sets;
+    expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100, 100, 100]);
+    const [first, , blindC, blindD, blindE, blindF, blindG, blindH] = sets;
     const together = agreementOf(sets.flat());
     expect(together.spearman).toBeGreaterThanOrEqual(0.89);
     expect(together.mae).toBeLessThanOrEqual(10.5);
@@ -100,5 +102,7 @@ describe('holdout sets (never used for tuning)', () => {
     expect(agreementOf(blindD!).spearman).toBeGreaterThanOrEqual(0.86);
     expect(agreementOf(blindE!).spearman).toBeGreaterThanOrEqual(0.9);
     expect(agreementOf(blindF!).spearman).toBeGreaterThanOrEqual(0.91);
+    expect(agreementOf(blindG!).spearman).toBeGreaterThanOrEqual(0.91);
+    expect(agreementOf(blindH!).spearman).toBeGreaterThanOrEqual(0.84);
   });
 });
