@@ -48,10 +48,13 @@ export function scoreGradedSet(name: GradedSetName): AgreementRow[] {
   return scoreItems(loadGradedSet(name), library, scorer);
 }
 
+/** Two markings raise the same red flags, in any order. */
+export const sameFlags = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+
 export function agreementOf(rows: AgreementRow[]) {
   const grades = rows.map((r) => r.item.grade);
   const totals = rows.map((r) => r.total);
-  const flagExact = rows.filter((r) => r.flags.join() === [...r.item.flags].sort().join()).length;
+  const flagExact = rows.filter((r) => sameFlags(r.flags, r.item.flags)).length;
   return { n: rows.length, spearman: spearman(totals, grades), mae: meanAbsoluteError(totals, grades), flagExact };
 }
 
@@ -60,7 +63,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const a = agreementOf(dev);
   const worst = [...dev].sort((x, y) => Math.abs(y.total - y.item.grade) - Math.abs(x.total - x.item.grade));
   for (const r of worst) {
-    const flagNote = r.flags.join() === [...r.item.flags].sort().join() ? '' : `  flags ${r.flags.join('+') || '-'} vs ${r.item.flags.join('+') || '-'}`;
+    const flagNote = sameFlags(r.flags, r.item.flags) ? '' : `  flags ${r.flags.join('+') || '-'} vs ${r.item.flags.join('+') || '-'}`;
     console.log(`${String(r.total - r.item.grade).padStart(4)}  ${r.item.id.padEnd(12)} engine ${String(r.total).padStart(3)} expert ${String(r.item.grade).padStart(3)}${flagNote}`);
   }
   console.log(`dev: n=${a.n} spearman=${a.spearman.toFixed(3)} mae=${a.mae.toFixed(1)} flags_exact=${a.flagExact}/${a.n}`);
