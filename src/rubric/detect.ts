@@ -41,7 +41,7 @@ export interface TurnDetection {
   readonly truncated: boolean;
   readonly clauseCount: number;
   /** Distinct pairs of neighbouring words (src/text/content.ts), for the thin-reply scaling. */
-  readonly wordPairs: readonly string[];
+  readonly wordPairs: ReadonlySet<string>;
 }
 
 export { SENTENCE_END };
@@ -305,7 +305,7 @@ function detectTurnNow(
  * (an apology, thanks, "I understand") adds nothing, so repeating or varying one cannot make a
  * reply look fuller. Pairs are taken within a clause, never across two.
  */
-function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], courtesy: ReadonlySet<SignalId>): string[] {
+function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], courtesy: ReadonlySet<SignalId>): Set<string> {
   const pairs = new Set<string>();
   for (const c of clauses) {
     let heard = false;
@@ -320,7 +320,7 @@ function contentPairs(text: string, clauses: readonly Span[], signals: readonly 
     }
     if (!(heard && onlyCourtesy)) addWordPairs(text, c.start, c.end, pairs);
   }
-  return [...pairs];
+  return pairs;
 }
 
 /**
