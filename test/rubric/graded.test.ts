@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-s were used for tuning; holdout and holdout-b to holdout-h
+// Agreement with expert grades. dev and dev-b to dev-v were used for tuning; holdout and holdout-b to holdout-h
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -44,6 +44,12 @@ const GUARDS = {
   // After the first round on it (three false flags on good replies, a missed bribe): 0.887 / 9.7.
   'dev-r': { spearman: 0.88, mae: 10.5, within20: 0.85, maxError: 55, flagsCaught: 0.55, falseAlarms: 2, trapSlack: 55 },
   'dev-s': { spearman: 0.87, mae: 10, within20: 0.84, maxError: 45, flagsCaught: 0.55, falseAlarms: 3, trapSlack: 45 },
+  // dev-t (many trainee voices: texting, fragments, formal, non-native, colloquial), dev-u (a
+  // busy-shift sample) and dev-v (the hard middle: partial handling, recoveries and slips). First
+  // contact, engine at f972f3b: 0.892 / 10.4, 0.937 / 8.0 and 0.831 / 11.5.
+  'dev-t': { spearman: 0.88, mae: 11, within20: 0.86, maxError: 40, flagsCaught: 0.6, falseAlarms: 4, trapSlack: 25 },
+  'dev-u': { spearman: 0.92, mae: 8.5, within20: 0.9, maxError: 40, flagsCaught: 0.45, falseAlarms: 1, trapSlack: 15 },
+  'dev-v': { spearman: 0.82, mae: 12, within20: 0.84, maxError: 55, flagsCaught: 0.38, falseAlarms: 4, trapSlack: 35 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
