@@ -15,7 +15,9 @@ const GUARDS = {
   dev: { spearman: 0.94, mae: 12, within20: 0.82, maxError: 35, flagsCaught: 0.9, falseAlarms: 0, trapSlack: 25 },
   'dev-b': { spearman: 0.92, mae: 10, within20: 0.9, maxError: 42, flagsCaught: 0.93, falseAlarms: 0, trapSlack: 25 },
   'dev-c': { spearman: 0.91, mae: 10.5, within20: 0.87, maxError: 40, flagsCaught: 0.9, falseAlarms: 0, trapSlack: 25 },
-  'dev-d': { spearman: 0.9, mae: 9.5, within20: 0.9, maxError: 40, flagsCaught: 0.7, falseAlarms: 0, trapSlack: 25 },
+  // dev-d's one "false alarm" is d-yf-zh-029: its grader's note says it tries to buy her silence
+  // ("消协就别去了,网上也别发了"), but its flag list leaves overpromise out.
+  'dev-d': { spearman: 0.9, mae: 9.5, within20: 0.9, maxError: 40, flagsCaught: 0.7, falseAlarms: 1, trapSlack: 25 },
   'dev-e': { spearman: 0.87, mae: 11, within20: 0.84, maxError: 50, flagsCaught: 0.85, falseAlarms: 1, trapSlack: 40 },
   'dev-f': { spearman: 0.86, mae: 13, within20: 0.78, maxError: 55, flagsCaught: 0.83, falseAlarms: 1, trapSlack: 45 },
   'dev-g': { spearman: 0.85, mae: 14, within20: 0.7, maxError: 50, flagsCaught: 0.85, falseAlarms: 0, trapSlack: 40 },
@@ -46,10 +48,12 @@ const GUARDS = {
   'dev-s': { spearman: 0.87, mae: 10, within20: 0.84, maxError: 45, flagsCaught: 0.55, falseAlarms: 3, trapSlack: 45 },
   // dev-t (many trainee voices: texting, fragments, formal, non-native, colloquial), dev-u (a
   // busy-shift sample) and dev-v (the hard middle: partial handling, recoveries and slips). First
-  // contact, engine at f972f3b: 0.892 / 10.4, 0.937 / 8.0 and 0.831 / 11.5.
-  'dev-t': { spearman: 0.88, mae: 11, within20: 0.86, maxError: 40, flagsCaught: 0.6, falseAlarms: 4, trapSlack: 25 },
-  'dev-u': { spearman: 0.92, mae: 8.5, within20: 0.9, maxError: 40, flagsCaught: 0.45, falseAlarms: 1, trapSlack: 15 },
-  'dev-v': { spearman: 0.82, mae: 12, within20: 0.84, maxError: 55, flagsCaught: 0.38, falseAlarms: 4, trapSlack: 35 },
+  // contact, engine at f972f3b: 0.892 / 10.4, 0.937 / 8.0 and 0.831 / 11.5. After the round on
+  // them (false flags on honest limits and internal escalation, quiet bribes and blame, terse
+  // remedies): 0.910 / 9.7, 0.945 / 7.4 and 0.914 / 9.2.
+  'dev-t': { spearman: 0.9, mae: 10, within20: 0.88, maxError: 40, flagsCaught: 0.68, falseAlarms: 3, trapSlack: 25 },
+  'dev-u': { spearman: 0.93, mae: 8, within20: 0.92, maxError: 35, flagsCaught: 0.48, falseAlarms: 0, trapSlack: 15 },
+  'dev-v': { spearman: 0.9, mae: 10, within20: 0.9, maxError: 32, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

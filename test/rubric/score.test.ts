@@ -95,6 +95,8 @@ describe('what the rubric hears', () => {
       ["I've put your account on hold so it won't go to collections while we review it.", ['remedy']],
       ['这是一张食堂的餐券。看完诊您直接回这个窗口找我,我叫陈静,今天一直在这儿。', ['remedy', 'ownership']],
       ['王先生,您本来就在担心身体,等了两周又听到报告丢了,这心里得多没底。', ['empathy']],
+      // Fragments from a brisk veteran.
+      ['Sorry. Rotten night before a big day. Moving you to 1208 now, quiet side.', ['remedy']],
     ];
     for (const [reply, ids] of cases) expect(signalIds(scoreReply(reply)), reply).toEqual(expect.arrayContaining(ids));
     // Asking is not doing.
@@ -203,6 +205,9 @@ describe('what the rubric hears', () => {
       '查到了:昨天下午给供货商的四万八,确实是我们网银系统故障导致失败的,跟您的操作没有任何关系。',
       '客服还要您自己去找外送员,更是我们不对,那本来就是我们该处理的。',
       "I need to know how the fly got there, and I can't do that without a test.",
+      // Raising it inside, and owning the fault while clearing the customer (dev-v, dev-t).
+      "I'll find out how room 812 was signed off as ready and take it up with the housekeeping manager today.",
+      '这是银行的问题,不是您操作的问题。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -214,6 +219,9 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('我要老实跟您说:三个月免费和一千元现金,不是我能批的,我不想随口答应再让您失望一次。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply("Three months free and 1,000 in cash is more than I'm allowed to approve on this line.", { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('这是我们物业的失职,跟大家交不交费没关系。', { scenario: 'property-fees' }))).toEqual([]);
+    expect(flagIds(scoreReply('好的,单子建好了。我这边提交给技术部,三到五个工作日内会有工程师联系您。', { scenario: 'pump-warranty' }))).toEqual([]);
     // The manager's line quoted to disown it, commas inside the quotation and all.
     expect(flagIds(scoreReply('经理刚才说“自己带孩子去医院,有问题再负责”,这话说得太冷了,我代他向您赔个不是。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply('先替我们值班经理向您道歉,让您自己带孩子去医院,那话说得太冷了,不该是我们的态度。', { scenario: 'yogurt-fly' }))).toEqual([]);
@@ -233,6 +241,8 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply("Engineering are the best people to help, so I'll transfer you now.", { scenario: 'pump-warranty' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('您自己带孩子去医院查查吧。', { scenario: 'yogurt-fly' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('三个月全免,我现在就给您办。', { scenario: 'beyond-authority' }))).toEqual(['overpromise']);
+    expect(flagIds(scoreReply('物业费没涨多少,主要是有些业主一直不交费。', { scenario: 'property-fees' }))).toEqual(['blame']);
+    expect(flagIds(scoreReply('您这个属于技术问题,我这边马上帮您转接售后技术部,他们比较专业。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
     for (const [reply, flag] of [
       ['苍蝇肯定是您自己弄进去的。', 'blame'],
       ['肯定是你用的不对,装得不规范。', 'blame'],
@@ -255,6 +265,14 @@ describe('what the rubric hears', () => {
       ["In our experience it's almost always the installation when two units fail.", 'blame'],
       ["If you'd submitted the correct forms the first time, it would have been quicker.", 'blame'],
       ['不过您留的地址只写到小区,没写楼号,快递员找不到也没办法。', 'blame'],
+      ['先生,這個我不會道歉的,房間是您自己在網站上選的。', 'blame'],
+      ['Our crew are very experienced. To be honest, it was probably packed badly before they got there.', 'blame'],
+      ['If the cup was sitting open next door, the fly could easily have come from there.', 'blame'],
+      ['You will have to take it up with the manufacturer.', 'deflect'],
+      ['Refunds take up to 14 business days. There is nothing further I can do from my end.', 'deflect'],
+      ["As I've already explained, sir, the term is in the agreement you signed.", 'rude'],
+      ["Look, I'll give you 5,000 in cash right now if you just agree not to post anything online.", 'overpromise'],
+      ['我先给您一张五百元的购物卡,消协那边就别打了,大家都不要把事情闹大。', 'overpromise'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
