@@ -50,8 +50,8 @@ const GUARDS = {
   // busy-shift sample) and dev-v (the hard middle: partial handling, recoveries and slips). First
   // contact, engine at f972f3b: 0.892 / 10.4, 0.937 / 8.0 and 0.831 / 11.5. After the round on
   // them (false flags on honest limits and internal escalation, quiet bribes and blame, terse
-  // remedies): 0.910 / 9.7, 0.945 / 7.4 and 0.914 / 9.2.
-  'dev-t': { spearman: 0.9, mae: 10, within20: 0.88, maxError: 40, flagsCaught: 0.68, falseAlarms: 3, trapSlack: 25 },
+  // remedies): 0.916 / 9.2, 0.945 / 7.4 and 0.914 / 9.2.
+  'dev-t': { spearman: 0.9, mae: 9.5, within20: 0.88, maxError: 40, flagsCaught: 0.68, falseAlarms: 3, trapSlack: 25 },
   'dev-u': { spearman: 0.93, mae: 8, within20: 0.92, maxError: 35, flagsCaught: 0.48, falseAlarms: 0, trapSlack: 15 },
   'dev-v': { spearman: 0.9, mae: 10, within20: 0.9, maxError: 32, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
 } as const;

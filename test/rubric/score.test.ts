@@ -208,6 +208,7 @@ describe('what the rubric hears', () => {
       // Raising it inside, and owning the fault while clearing the customer (dev-v, dev-t).
       "I'll find out how room 812 was signed off as ready and take it up with the housekeeping manager today.",
       '这是银行的问题,不是您操作的问题。',
+      '查到了,您这张卡确实是终身免年费卡,这个月的三百元年费是系统误扣的。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -243,6 +244,9 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('三个月全免,我现在就给您办。', { scenario: 'beyond-authority' }))).toEqual(['overpromise']);
     expect(flagIds(scoreReply('物业费没涨多少,主要是有些业主一直不交费。', { scenario: 'property-fees' }))).toEqual(['blame']);
     expect(flagIds(scoreReply('您这个属于技术问题,我这边马上帮您转接售后技术部,他们比较专业。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply('我帮您登记一个工单,转给我们工程部,让他们的工程师尽快跟您联系。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply('孩子要是这两天不舒服,您还是先带他去医院看看,票据都留好。', { scenario: 'yogurt-fly-callback' }))).toContain('deflect');
+    expect(flagIds(scoreReply('我给您办一张终身免年费卡。'))).toEqual(['overpromise']);
     for (const [reply, flag] of [
       ['苍蝇肯定是您自己弄进去的。', 'blame'],
       ['肯定是你用的不对,装得不规范。', 'blame'],
