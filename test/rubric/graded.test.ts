@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-v were used for tuning; holdout and holdout-b to holdout-h
+// Agreement with expert grades. dev and dev-b to dev-y were used for tuning; holdout and holdout-b to holdout-j
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -54,6 +54,12 @@ const GUARDS = {
   'dev-t': { spearman: 0.9, mae: 9.5, within20: 0.88, maxError: 40, flagsCaught: 0.68, falseAlarms: 3, trapSlack: 25 },
   'dev-u': { spearman: 0.93, mae: 8, within20: 0.92, maxError: 35, flagsCaught: 0.48, falseAlarms: 0, trapSlack: 15 },
   'dev-v': { spearman: 0.9, mae: 10, within20: 0.9, maxError: 32, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
+  // dev-w (everyday complaints across businesses and channels), dev-x (the nine scenarios in depth)
+  // and dev-y (short replies; its grader rates them 9 points above the engine). First contact,
+  // engine at edf0328: 0.897 / 9.0, 0.937 / 8.2 and 0.902 / 12.5.
+  'dev-w': { spearman: 0.88, mae: 9.5, within20: 0.88, maxError: 40, flagsCaught: 0.5, falseAlarms: 3, trapSlack: 30 },
+  'dev-x': { spearman: 0.92, mae: 8.5, within20: 0.89, maxError: 45, flagsCaught: 0.52, falseAlarms: 2, trapSlack: 15 },
+  'dev-y': { spearman: 0.88, mae: 13, within20: 0.75, maxError: 65, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 35 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
@@ -91,21 +97,22 @@ describe.each(Object.keys(GUARDS) as (keyof typeof GUARDS)[])('tuning set %s', (
 });
 
 describe('holdout sets (never used for tuning)', () => {
-  // holdout: 25 items from the first round. holdout-b, holdout-c, holdout-e to holdout-h (100 each)
+  // holdout: 25 items from the first round. holdout-b, holdout-c, holdout-e to holdout-j (100 each)
   // and holdout-d (110): written and graded blind by sessions that never ran the engine nor read
-  // its lexicons, each scored first with the engine frozen. Together (735) they are the issue's
+  // its lexicons, each scored first with the engine frozen. Together (935) they are the issue's
   // held-out part. The 0.90 Spearman target is not met; these guards catch regressions.
   it('stays at or above the level last measured', () => {
     // holdout 0.917 / MAE 13.0 (n = 25); holdout-b 0.915 / 9.7; holdout-c 0.882 / 10.0; holdout-d
     // 0.873 / 10.4; holdout-e 0.916 / 9.2 (first contact 0.890 / 10.6, before the thin-reply
     // scaling); holdout-f 0.926 / 8.3 (first contact, engine at ed89679); holdout-g 0.928 / 7.8 and
     // holdout-h (many trainee voices) 0.860 / 11.2 (first contact, engine at 4763008);
-    // all eight 0.896 / 9.6.
+    // holdout-i (a balanced sample) 0.886 / 9.5 and holdout-j (many voices) 0.899 / 9.1 (first
+    // contact, engine at edf0328, added whatever they scored); all ten 0.894 / 9.6.
     const sets = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
-    expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100, 100, 100]);
-    const [first, , blindC, blindD, blindE, blindF, blindG, blindH] = sets;
+    expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100, 100, 100, 100, 100]);
+    const [first, , blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ] = sets;
     const together = agreementOf(sets.flat());
-    expect(together.spearman).toBeGreaterThanOrEqual(0.89);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.885);
     expect(together.mae).toBeLessThanOrEqual(10.5);
     expect(agreementOf(first!).spearman).toBeGreaterThanOrEqual(0.9);
     expect(agreementOf(blindC!).spearman).toBeGreaterThanOrEqual(0.87);
@@ -114,5 +121,7 @@ describe('holdout sets (never used for tuning)', () => {
     expect(agreementOf(blindF!).spearman).toBeGreaterThanOrEqual(0.91);
     expect(agreementOf(blindG!).spearman).toBeGreaterThanOrEqual(0.91);
     expect(agreementOf(blindH!).spearman).toBeGreaterThanOrEqual(0.84);
+    expect(agreementOf(blindI!).spearman).toBeGreaterThanOrEqual(0.87);
+    expect(agreementOf(blindJ!).spearman).toBeGreaterThanOrEqual(0.88);
   });
 });
