@@ -83,6 +83,34 @@ export const LanguageDef = z.strictObject({
     .optional(),
 });
 
+/** What a calibration weight applies to (src/rubric/calibrate.ts computes each, 0–1). */
+export const CalibrationFeature = z.enum([
+  ...DimensionId.options,
+  ...DimensionId.options.map((d) => `${d}_x_total` as const),
+  ...FlagId.options,
+  'key_points',
+  'key_points_x_total',
+  'steps',
+  'steps_x_total',
+  'extra_replies',
+  'thin',
+  'hollow',
+  'total_squared',
+]);
+export type CalibrationFeature = z.infer<typeof CalibrationFeature>;
+
+/**
+ * A small correction added to the total, fitted to trainers' grades by
+ * test/bench/fit-calibration.ts: intercept + the sum of weight × feature.
+ */
+export const CalibrationDef = z.strictObject({
+  intercept: z.number().min(-50).max(50),
+  weights: z.partialRecord(CalibrationFeature, z.number().min(-100).max(100)),
+  /** The correction is at most this many points either way. */
+  max_adjustment: z.number().min(0).max(100),
+});
+export type CalibrationDef = z.infer<typeof CalibrationDef>;
+
 export const ScoringDef = z.strictObject({
   /**
    * total = base + (100 − base) × (1 − e^(−w / saturation)), w the weighted dimension average,
@@ -137,6 +165,8 @@ export const ScoringDef = z.strictObject({
   max_reply_chars: z.number().int().min(100).max(100000),
   /** Most agent turns scored; later turns are ignored with a notice. */
   max_turns: z.number().int().min(1).max(1000),
+  /** Omitted: the total is the engine's own, uncorrected. */
+  calibration: CalibrationDef.optional(),
 });
 
 const SignalEffects = z.partialRecord(SignalId, z.number().min(-100).max(100));

@@ -4,6 +4,7 @@ import { looksChinese } from '../text/normalize.ts';
 import { contentUnits } from '../text/content.ts';
 import type { CompiledRubric, CompiledScenario } from './compile.ts';
 import { compileScenario } from './compile.ts';
+import { calibrate, calibrationInputOf } from './calibrate.ts';
 import { detectTurn, heardSignals, type SignalHit, type TurnDetection } from './detect.ts';
 import { message, type Lang, type MessageCode } from './messages.ts';
 
@@ -92,17 +93,17 @@ function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: Com
   const best = new Map<SignalId, number>();
   for (const o of judged.credited) best.set(o.hit.id, Math.max(best.get(o.hit.id) ?? 0, o.hit.strength));
   const dimensions = dimensionScores(rubric, scenario, best, judged, notice);
-  const total = totalScore(rubric, dimensions, best, judged, agentIndexes.length, notice);
+  const uncalibrated = totalScore(rubric, dimensions, best, judged, agentIndexes.length, notice);
   const keyPoints = (scenario?.scenario.key_points ?? []).map((k) => {
     const text = localize(k.text, lang);
     const turn = judged.keyPointTurn.get(k.id);
     return turn === undefined ? { id: k.id, text, hit: false } : { id: k.id, text, hit: true, turn };
   });
   const flagIds = [...new Set(judged.flags.map((f) => f.id))];
-  return {
+  const report: ScoreReport = {
     scenario: scenario?.scenario.id ?? null,
     locale: lang,
-    total,
+    total: uncalibrated,
     dimensions,
     steps: stepsFor(rubric, scenario?.scenario.step_model, judged.credited, lang),
     flags: judged.flags,
@@ -111,6 +112,9 @@ function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: Com
     advice: adviceFor(rubric, best, flagIds, keyPoints, lang),
     notices,
   };
+  // Nothing to calibrate when nothing was said.
+  if (judged.nonEmptyTurns === 0) return report;
+  return { ...report, total: calibrate(calibrationInputOf(report), rubric.data.scoring.calibration) };
 }
 
 /** Judge each agent turn: its signals, flags, key points and feedback. */

@@ -81,7 +81,7 @@ const EN: Words = {
     [
       'Ms Wang, I understand how angry you must be. You gave up a day for us and nobody came. I apologise for the missed delivery and the long wait.',
       'May I ask what time you were told the delivery would come? I want to get this right.',
-      "Here is what I'll do: your machine goes on the first van tomorrow and will be with you by 10 am. I'll phone you personally at 8:30, and we'll refund the delivery charge for your trouble.",
+      "Here is what I'll do: your machine goes on the first van tomorrow and will be with you by 10 am. I'll phone you personally at 8:30, and we'll refund the delivery charge for your trouble. After the delivery I'll call again to check the installation. My staff number is 3021: call me directly if anything comes up, no more queueing on the hotline.",
     ],
   ],
 };

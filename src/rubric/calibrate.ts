@@ -1,0 +1,78 @@
+import type { DimensionId, FlagId } from '../scenario/schema.ts';
+import type { CalibrationDef, CalibrationFeature } from './data.ts';
+import type { ScoreReport } from './score.ts';
+
+/** What the calibration reads: the engine's own judgement of a transcript, before calibration. */
+export interface CalibrationInput {
+  /** The total after every cap and the thin-reply scaling, 0–100. */
+  readonly total: number;
+  readonly dimensions: Readonly<Record<DimensionId, number>>;
+  readonly flags: ReadonlySet<FlagId>;
+  /** Share of the scenario's key points made; 0.5 without a scenario or key points. */
+  readonly keyPointShare: number;
+  /** Share of the step model's steps done. */
+  readonly stepShare: number;
+  /** Agent replies judged (empty ones included). */
+  readonly replies: number;
+  readonly thin: boolean;
+  readonly hollow: boolean;
+}
+
+/** The calibration's input read off a report whose total is not calibrated yet. */
+export function calibrationInputOf(report: ScoreReport): CalibrationInput {
+  const made = (items: readonly { hit?: boolean; done?: boolean }[]) => items.filter((i) => i.hit ?? i.done).length;
+  return {
+    total: report.total,
+    dimensions: report.dimensions,
+    flags: new Set(report.flags.map((f) => f.id)),
+    keyPointShare: report.key_points.length ? made(report.key_points) / report.key_points.length : 0.5,
+    stepShare: report.steps.length ? made(report.steps) / report.steps.length : 0,
+    replies: report.turns.length,
+    thin: report.notices.some((n) => n.code === 'thin_reply'),
+    hollow: report.notices.some((n) => n.code === 'hollow'),
+  };
+}
+
+const DIMENSIONS: readonly DimensionId[] = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'];
+const FLAGS: readonly FlagId[] = ['blame', 'deflect', 'rude', 'overpromise'];
+
+/**
+ * The features the calibration weighs, each on a 0–1 scale (`extra_replies` counts replies after
+ * the first, at most 5). `*_x_total` features are the same times total/100: they let the
+ * correction differ between weak and strong conversations.
+ */
+export function calibrationFeatures(input: CalibrationInput): Record<CalibrationFeature, number> {
+  const t = input.total / 100;
+  const f = {} as Record<CalibrationFeature, number>;
+  for (const d of DIMENSIONS) {
+    f[d] = input.dimensions[d] / 100;
+    f[`${d}_x_total`] = f[d] * t;
+  }
+  for (const id of FLAGS) f[id] = input.flags.has(id) ? 1 : 0;
+  f.key_points = input.keyPointShare;
+  f.key_points_x_total = input.keyPointShare * t;
+  f.steps = input.stepShare;
+  f.steps_x_total = input.stepShare * t;
+  f.extra_replies = Math.min(input.replies, 6) - 1;
+  f.thin = input.thin ? 1 : 0;
+  f.hollow = input.hollow ? 1 : 0;
+  f.total_squared = t * t;
+  return f;
+}
+
+/**
+ * The calibrated total: the engine's total plus a small correction fitted to trainers' grades
+ * (test/bench/fit-calibration.ts), at most `max_adjustment` either way. It never raises a
+ * transcript that raised a red flag, so a flag's cap stays a ceiling.
+ */
+export function calibrate(input: CalibrationInput, calibration: CalibrationDef | undefined): number {
+  if (!calibration) return input.total;
+  const features = calibrationFeatures(input);
+  let adjustment = calibration.intercept;
+  for (const [feature, weight] of Object.entries(calibration.weights) as [CalibrationFeature, number][]) {
+    adjustment += weight * features[feature];
+  }
+  adjustment = Math.max(-calibration.max_adjustment, Math.min(calibration.max_adjustment, adjustment));
+  if (input.flags.size > 0) adjustment = Math.min(0, adjustment);
+  return Math.round(Math.max(0, Math.min(100, input.total + adjustment)));
+}
