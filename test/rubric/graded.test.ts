@@ -58,10 +58,12 @@ const GUARDS = {
   // and dev-y (short replies; its grader rates them 9 points above the engine). First contact,
   // engine at edf0328: 0.897 / 9.0, 0.937 / 8.2 and 0.902 / 12.5. The calibration (fitted on all
   // dev sets) adds about 3 points to hollow replies, hence the trap slack of dev-t, dev-w and dev-y
-  // 3 points above their first contact.
-  'dev-w': { spearman: 0.88, mae: 9.5, within20: 0.88, maxError: 40, flagsCaught: 0.5, falseAlarms: 3, trapSlack: 33 },
-  'dev-x': { spearman: 0.92, mae: 8.5, within20: 0.89, maxError: 45, flagsCaught: 0.52, falseAlarms: 2, trapSlack: 15 },
-  'dev-y': { spearman: 0.88, mae: 13, within20: 0.75, maxError: 65, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 38 },
+  // 3 points above their first contact. After the round on them (false flags on honest limits,
+  // an invitation to talk heard as a dare; another department's number to ring): 0.919 / 8.3,
+  // 0.951 / 6.6 and 0.941 / 9.8.
+  'dev-w': { spearman: 0.9, mae: 9, within20: 0.9, maxError: 38, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 33 },
+  'dev-x': { spearman: 0.93, mae: 7.5, within20: 0.92, maxError: 38, flagsCaught: 0.6, falseAlarms: 1, trapSlack: 18 },
+  'dev-y': { spearman: 0.92, mae: 10.5, within20: 0.84, maxError: 38, flagsCaught: 0.5, falseAlarms: 0, trapSlack: 25 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
@@ -110,7 +112,8 @@ describe('holdout sets (never used for tuning)', () => {
     // holdout-h (many trainee voices) 0.860 / 11.2 (first contact, engine at 4763008);
     // holdout-i (a balanced sample) 0.886 / 9.5 and holdout-j (many voices) 0.899 / 9.1 (first
     // contact, engine at edf0328, added whatever they scored); all ten 0.894 / 9.6, and 0.897 / 9.1
-    // with the calibration (holdout-h 0.854, holdout-i 0.884, holdout-j 0.905).
+    // with the calibration (holdout-h 0.854, holdout-i 0.884, holdout-j 0.905); after the dev-w to dev-y
+    // round 0.897 / 9.0 (holdout-h 0.857, holdout-j 0.903).
     const sets = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
     expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100, 100, 100, 100, 100]);
     const [first, , blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ] = sets;

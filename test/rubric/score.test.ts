@@ -209,6 +209,12 @@ describe('what the rubric hears', () => {
       "I'll find out how room 812 was signed off as ready and take it up with the housekeeping manager today.",
       '这是银行的问题,不是您操作的问题。',
       '查到了,您这张卡确实是终身免年费卡,这个月的三百元年费是系统误扣的。',
+      // Inviting her to talk; renouncing the brush-off; an honest limit taken upstairs (dev-x, dev-y, dev-w).
+      "Sir, please, go ahead and tell me what happened. I'm listening.",
+      '我不会再跟您说“这不归我管”,这件事我负责。',
+      '三个月和一千块我做不了主,我今天把材料整理好报主管,下午五点前给您回电。',
+      '退款我已经提交了,具体哪天到账我这边没办法确定,一般不会太久。',
+      '这是我的直线电话,您有事直接打给我。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -221,6 +227,7 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("Three months free and 1,000 in cash is more than I'm allowed to approve on this line.", { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('Three months free and a cash payment are above what I can approve myself.', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('这是我们物业的失职,跟大家交不交费没关系。', { scenario: 'property-fees' }))).toEqual([]);
     expect(flagIds(scoreReply('好的,单子建好了。我这边提交给技术部,三到五个工作日内会有工程师联系您。', { scenario: 'pump-warranty' }))).toEqual([]);
     // The manager's line quoted to disown it, commas inside the quotation and all.
@@ -245,6 +252,7 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('物业费没涨多少,主要是有些业主一直不交费。', { scenario: 'property-fees' }))).toEqual(['blame']);
     expect(flagIds(scoreReply('您这个属于技术问题,我这边马上帮您转接售后技术部,他们比较专业。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('我帮您登记一个工单,转给我们工程部,让他们的工程师尽快跟您联系。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply('三号窗口那位柜员一上午都没休息,手上业务特别多,可能说话急了点。', { scenario: 'bank-queue' }))).toContain('deflect');
     expect(flagIds(scoreReply('孩子要是这两天不舒服,您还是先带他去医院看看,票据都留好。', { scenario: 'yogurt-fly-callback' }))).toContain('deflect');
     expect(flagIds(scoreReply('我给您办一张终身免年费卡。'))).toEqual(['overpromise']);
     for (const [reply, flag] of [
@@ -277,6 +285,9 @@ describe('what the rubric hears', () => {
       ["As I've already explained, sir, the term is in the agreement you signed.", 'rude'],
       ["Look, I'll give you 5,000 in cash right now if you just agree not to post anything online.", 'overpromise'],
       ['我先给您一张五百元的购物卡,消协那边就别打了,大家都不要把事情闹大。', 'overpromise'],
+      ['Go ahead and tell everyone, I really don\'t care.', 'rude'],
+      ['Oh dear, what a shame! Refunds can take up to 30 business days, hun.', 'rude'],
+      ['这类申请要由销售部审批,我把销售部主管的直线电话给您,您直接打过去会比较快。', 'deflect'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
