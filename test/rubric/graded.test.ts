@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-y were used for tuning; holdout and holdout-b to holdout-j
+// Agreement with expert grades. dev and dev-b to dev-za were used for tuning; holdout and holdout-b to holdout-j
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -63,6 +63,11 @@ const GUARDS = {
   // 0.951 / 6.6 and 0.941 / 9.8.
   'dev-w': { spearman: 0.9, mae: 9, within20: 0.9, maxError: 38, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 33 },
   'dev-x': { spearman: 0.93, mae: 7.5, within20: 0.92, maxError: 38, flagsCaught: 0.6, falseAlarms: 1, trapSlack: 18 },
+  // dev-z (good replies with words that resemble red flags, beside quiet real ones) and dev-za
+  // (short and dense). First contact, engine at 89e216b (calibrated): 0.860 / 8.7 and 0.915 / 10.3
+  // (0.864 / 9.1 and 0.905 / 11.5 without the calibration).
+  'dev-z': { spearman: 0.84, mae: 9.5, within20: 0.83, maxError: 70, flagsCaught: 0.55, falseAlarms: 4, trapSlack: 40 },
+  'dev-za': { spearman: 0.9, mae: 11, within20: 0.88, maxError: 55, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
   'dev-y': { spearman: 0.92, mae: 10.5, within20: 0.84, maxError: 38, flagsCaught: 0.5, falseAlarms: 0, trapSlack: 25 },
 } as const;
 
