@@ -166,7 +166,7 @@ for (const set of DEV_SETS) {
   print(`agreement.spearman_${key}`, a.spearman);
   print(`agreement.mae_${key}`, a.mae, 1);
 }
-// The holdout is the held-out sets together (935 of 3,485 graded items, 27%): the first
+// The holdout is the held-out sets together (935 of 3,685 graded items, 25%): the first
 // 25, and sets written and graded blind by sessions that never ran the engine, each scored first
 // with the engine frozen.
 const holdoutRows = HOLDOUT_SETS.map((set) => scoreGradedSet(set));

@@ -65,9 +65,10 @@ const GUARDS = {
   'dev-x': { spearman: 0.93, mae: 7.5, within20: 0.92, maxError: 38, flagsCaught: 0.6, falseAlarms: 1, trapSlack: 18 },
   // dev-z (good replies with words that resemble red flags, beside quiet real ones) and dev-za
   // (short and dense). First contact, engine at 89e216b (calibrated): 0.860 / 8.7 and 0.915 / 10.3
-  // (0.864 / 9.1 and 0.905 / 11.5 without the calibration).
-  'dev-z': { spearman: 0.84, mae: 9.5, within20: 0.83, maxError: 70, flagsCaught: 0.55, falseAlarms: 4, trapSlack: 40 },
-  'dev-za': { spearman: 0.9, mae: 11, within20: 0.88, maxError: 55, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
+  // (0.864 / 9.1 and 0.905 / 11.5 without the calibration). After the round on them: 0.922 / 6.0
+  // and 0.931 / 9.9.
+  'dev-z': { spearman: 0.9, mae: 7, within20: 0.92, maxError: 30, flagsCaught: 0.68, falseAlarms: 0, trapSlack: 28 },
+  'dev-za': { spearman: 0.91, mae: 10.5, within20: 0.88, maxError: 35, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
   'dev-y': { spearman: 0.92, mae: 10.5, within20: 0.84, maxError: 38, flagsCaught: 0.5, falseAlarms: 0, trapSlack: 25 },
 } as const;
 

@@ -97,6 +97,8 @@ describe('what the rubric hears', () => {
       ['王先生,您本来就在担心身体,等了两周又听到报告丢了,这心里得多没底。', ['empathy']],
       // Fragments from a brisk veteran.
       ['Sorry. Rotten night before a big day. Moving you to 1208 now, quiet side.', ['remedy']],
+      ["I've unblocked the card just now; try it again while I stay on the line.", ['remedy', 'ownership']],
+      ["I've issued the 49.99 refund myself just now.", ['remedy']],
     ];
     for (const [reply, ids] of cases) expect(signalIds(scoreReply(reply)), reply).toEqual(expect.arrayContaining(ids));
     // Asking is not doing.
@@ -215,6 +217,10 @@ describe('what the rubric hears', () => {
       '三个月和一千块我做不了主,我今天把材料整理好报主管,下午五点前给您回电。',
       '退款我已经提交了,具体哪天到账我这边没办法确定,一般不会太久。',
       '这是我的直线电话,您有事直接打给我。',
+      // Refusing to blame; agreeing with her question; not our fault but ours to fix (dev-z).
+      "No, and I'm not going to try to make it your fault.",
+      '赵先生,您问得对:物业费一平米涨了八毛,却从来没有人讲清楚这笔钱买的是什么服务。',
+      "The weather isn't our fault, but looking after you tonight is our responsibility.",
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -228,6 +234,9 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("Three months free and 1,000 in cash is more than I'm allowed to approve on this line.", { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('Three months free and a cash payment are above what I can approve myself.', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply("I can't refund the six sessions you've had, but I can refund all fourteen unused ones today.", { scenario: 'beauty-salon' }))).toEqual([]);
+    expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly' }))).toEqual([]);
+    expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly-callback' }))).toEqual([]);
     expect(flagIds(scoreReply('这是我们物业的失职,跟大家交不交费没关系。', { scenario: 'property-fees' }))).toEqual([]);
     expect(flagIds(scoreReply('好的,单子建好了。我这边提交给技术部,三到五个工作日内会有工程师联系您。', { scenario: 'pump-warranty' }))).toEqual([]);
     // The manager's line quoted to disown it, commas inside the quotation and all.
@@ -253,6 +262,8 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('您这个属于技术问题,我这边马上帮您转接售后技术部,他们比较专业。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('我帮您登记一个工单,转给我们工程部,让他们的工程师尽快跟您联系。', { scenario: 'pump-warranty' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('三号窗口那位柜员一上午都没休息,手上业务特别多,可能说话急了点。', { scenario: 'bank-queue' }))).toContain('deflect');
+    expect(flagIds(scoreReply('您要是还不放心,就带孩子去医院做个检查,有什么问题我们负责。', { scenario: 'yogurt-fly-callback' }))).toEqual(['deflect']);
+    expect(flagIds(scoreReply("The fee schedule was set by the developer, so that question would need to go to them. I can give you their customer line.", { scenario: 'property-fees' }))).toEqual(['deflect']);
     expect(flagIds(scoreReply('孩子要是这两天不舒服,您还是先带他去医院看看,票据都留好。', { scenario: 'yogurt-fly-callback' }))).toContain('deflect');
     expect(flagIds(scoreReply('我给您办一张终身免年费卡。'))).toEqual(['overpromise']);
     for (const [reply, flag] of [
@@ -288,6 +299,10 @@ describe('what the rubric hears', () => {
       ['Go ahead and tell everyone, I really don\'t care.', 'rude'],
       ['Oh dear, what a shame! Refunds can take up to 30 business days, hun.', 'rude'],
       ['这类申请要由销售部审批,我把销售部主管的直线电话给您,您直接打过去会比较快。', 'deflect'],
+      ["Oh, thank you SO much for letting us know. Would you like a fresh bowl, or would you prefer to keep complaining?", 'rude'],
+      ['您這麼會算加急運費,怎麼沒算到加急也要看物流公司的臉色呢?', 'rude'],
+      ['Sure, and I suppose we ordered the storm just to ruin your day. The board will update when it updates.', 'rude'],
+      ["I can comp your entire stay if you'd be willing not to post the photos and to take down anything you've already put up.", 'overpromise'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
