@@ -1,4 +1,4 @@
-import type { DimensionId, FlagId } from '../scenario/schema.ts';
+import { DimensionId, FlagId } from '../scenario/schema.ts';
 import type { CalibrationDef, CalibrationFeature } from './data.ts';
 import type { ScoreReport } from './score.ts';
 
@@ -20,21 +20,19 @@ export interface CalibrationInput {
 
 /** The calibration's input read off a report whose total is not calibrated yet. */
 export function calibrationInputOf(report: ScoreReport): CalibrationInput {
-  const made = (items: readonly { hit?: boolean; done?: boolean }[]) => items.filter((i) => i.hit ?? i.done).length;
+  const keyPointsMade = report.key_points.filter((k) => k.hit).length;
+  const stepsDone = report.steps.filter((s) => s.done).length;
   return {
     total: report.total,
     dimensions: report.dimensions,
     flags: new Set(report.flags.map((f) => f.id)),
-    keyPointShare: report.key_points.length ? made(report.key_points) / report.key_points.length : 0.5,
-    stepShare: report.steps.length ? made(report.steps) / report.steps.length : 0,
+    keyPointShare: report.key_points.length ? keyPointsMade / report.key_points.length : 0.5,
+    stepShare: report.steps.length ? stepsDone / report.steps.length : 0,
     replies: report.turns.length,
     thin: report.notices.some((n) => n.code === 'thin_reply'),
     hollow: report.notices.some((n) => n.code === 'hollow'),
   };
 }
-
-const DIMENSIONS: readonly DimensionId[] = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'];
-const FLAGS: readonly FlagId[] = ['blame', 'deflect', 'rude', 'overpromise'];
 
 /**
  * The features the calibration weighs, each on a 0–1 scale (`extra_replies` counts replies after
@@ -44,11 +42,11 @@ const FLAGS: readonly FlagId[] = ['blame', 'deflect', 'rude', 'overpromise'];
 export function calibrationFeatures(input: CalibrationInput): Record<CalibrationFeature, number> {
   const t = input.total / 100;
   const f = {} as Record<CalibrationFeature, number>;
-  for (const d of DIMENSIONS) {
+  for (const d of DimensionId.options) {
     f[d] = input.dimensions[d] / 100;
     f[`${d}_x_total`] = f[d] * t;
   }
-  for (const id of FLAGS) f[id] = input.flags.has(id) ? 1 : 0;
+  for (const id of FlagId.options) f[id] = input.flags.has(id) ? 1 : 0;
   f.key_points = input.keyPointShare;
   f.key_points_x_total = input.keyPointShare * t;
   f.steps = input.stepShare;
