@@ -1,5 +1,5 @@
-import type { DimensionId, FlagId, LocalText, Scenario, SignalId, Transcript } from '../scenario/schema.ts';
-import { localize } from '../scenario/schema.ts';
+import type { FlagId, LocalText, Scenario, SignalId, Transcript } from '../scenario/schema.ts';
+import { DimensionId, localize } from '../scenario/schema.ts';
 import { looksChinese } from '../text/normalize.ts';
 import { contentUnits } from '../text/content.ts';
 import type { CompiledRubric, CompiledScenario } from './compile.ts';
@@ -38,7 +38,7 @@ export interface ScoreReport {
 /** Adds a notice to the report, in the report's language. */
 type Notice = (code: MessageCode, params?: Record<string, string | number>) => void;
 
-const DIMENSIONS: DimensionId[] = ['reliability', 'responsiveness', 'assurance', 'empathy', 'tangibles'];
+const DIMENSIONS = DimensionId.options;
 export interface Scorer {
   /** Score a transcript, optionally against a scenario (adds its key points and forbidden moves). */
   scoreTranscript(transcript: Transcript, scenario?: Scenario): ScoreReport;
@@ -281,8 +281,8 @@ function totalScore(
   }
   // Too little said to be a full handling: trainers grade a two-line reply below the same moves
   // spelled out. This only ever lowers a total; padding cannot raise one.
-  const units = contentUnits(judged.wordPairs, scoring.han_pair_weight);
-  if (scoring.full_reply_units > 0 && units < scoring.full_reply_units) {
+  const units = scoring.full_reply_units > 0 ? contentUnits(judged.wordPairs, scoring.han_pair_weight) : Infinity;
+  if (units < scoring.full_reply_units) {
     const factor = clamp(1 - scoring.thin_reply_slope * Math.log(scoring.full_reply_units / Math.max(units, 1)), scoring.thin_reply_floor, 1);
     const scaled = total * factor;
     if (Math.round(scaled) < Math.round(total)) notice('thin_reply', { units: Math.round(units), full: scoring.full_reply_units, percent: Math.round(factor * 100) });

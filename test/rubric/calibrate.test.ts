@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, calibrationFeatures, calibrationInputOf, type CalibrationInput } from '../../src/rubric/calibrate.ts';
-import { CalibrationDef } from '../../src/rubric/data.ts';
+import { CalibrationDef, CalibrationFeature } from '../../src/rubric/data.ts';
 import { createScorer } from '../../src/rubric/score.ts';
 import { rubric, scenario, scorer } from '../helpers/library.ts';
 
@@ -27,6 +27,9 @@ describe('calibration', () => {
     expect(f.extra_replies).toBe(2);
     expect(calibrationFeatures(input({ replies: 40 })).extra_replies).toBe(5);
     expect([f.hollow, f.thin, f.rude]).toEqual([1, 0, 0]);
+    // Every feature a weight may name is computed, and nothing else.
+    expect(Object.keys(f).sort()).toEqual([...CalibrationFeature.options].sort());
+    for (const v of Object.values(f)) expect(Number.isFinite(v)).toBe(true);
   });
 
   it('adds intercept + weight x feature, within max_adjustment, rounded and kept in 0-100', () => {
