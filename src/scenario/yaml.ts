@@ -221,6 +221,8 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
   if (typeof v === 'string') return 'text';
+  // YAML's .nan and .inf are numbers to JavaScript but not to the schema: say which it was.
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'not-a-number (.nan)' : 'infinity (.inf)';
   return typeof v;
 }
 

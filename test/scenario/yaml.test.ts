@@ -36,6 +36,12 @@ describe('scenario files', () => {
     expect(byPath['customer.motive']?.line).toBe(motiveLine);
   });
 
+  it("names YAML's .nan and .inf instead of calling them numbers", () => {
+    const issues = (anger: string) => check(yogurt.replace('anger: 85', `anger: ${anger}`)).issues.filter((i) => i.path === 'customer.anger');
+    expect(issues('.nan').map((i) => formatIssue(i))).toEqual([expect.stringMatching(/invalid_type expected number, got not-a-number \(\.nan\)$/)]);
+    expect(issues('-.inf').map((i) => formatIssue(i))).toEqual([expect.stringMatching(/invalid_type expected number, got infinity \(\.inf\)$/)]);
+  });
+
   it('reports malformed YAML at its line and column', () => {
     const issues = check('version: 1\nid: [unclosed\ntitle: x\n').issues;
     expect(issues.map((i) => formatIssue(i))).toEqual(['x.yaml:3:1 yaml_syntax Flow sequence in block collection must be sufficiently indented and end with a ]']);
