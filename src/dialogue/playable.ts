@@ -27,7 +27,8 @@ export function playabilityCheck(rubric: CompiledRubric): (scenario: Scenario) =
         const written = answer.replies.every((r) => typeof r === 'string' || r[lang] !== undefined);
         if (!written) continue;
         const replies = answer.replies.map((r) => localize(r, lang));
-        // Scored as written, every reply included (customer lines do not change the score).
+        // Scored as written, every reply included, without customer lines (taking up their words
+        // could only raise the score).
         const report = scorer.scoreTranscript({ locale: lang, turns: replies.map((agent) => ({ agent })) }, scenario);
         const hits = made.get(lang) ?? new Set<string>();
         for (const k of report.key_points) if (k.hit) hits.add(k.id);

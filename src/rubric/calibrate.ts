@@ -16,6 +16,7 @@ export interface CalibrationInput {
   readonly replies: number;
   readonly thin: boolean;
   readonly hollow: boolean;
+  readonly wording: ScoreReport['wording'];
 }
 
 /** The calibration's input read off a report whose total is not calibrated yet. */
@@ -31,12 +32,13 @@ export function calibrationInputOf(report: ScoreReport): CalibrationInput {
     replies: report.turns.length,
     thin: report.notices.some((n) => n.code === 'thin_reply'),
     hollow: report.notices.some((n) => n.code === 'hollow'),
+    wording: report.wording,
   };
 }
 
 /**
  * The features the calibration weighs, each on a 0–1 scale (`extra_replies` counts replies after
- * the first, at most 5). `*_x_total` features are the same times total/100: they let the
+ * the first, at most 5; `numbers` is the numbers given, at most 6, over 6). `*_x_total` features are the same times total/100: they let the
  * correction differ between weak and strong conversations.
  */
 export function calibrationFeatures(input: CalibrationInput): Record<CalibrationFeature, number> {
@@ -55,6 +57,9 @@ export function calibrationFeatures(input: CalibrationInput): Record<Calibration
   f.thin = input.thin ? 1 : 0;
   f.hollow = input.hollow ? 1 : 0;
   f.total_squared = t * t;
+  f.first_person = input.wording.first_person;
+  f.numbers = Math.min(input.wording.numbers, 6) / 6;
+  f.customer_echo = input.wording.customer_echo;
   return f;
 }
 

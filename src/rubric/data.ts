@@ -96,6 +96,9 @@ export const CalibrationFeature = z.enum([
   'thin',
   'hollow',
   'total_squared',
+  'first_person',
+  'numbers',
+  'customer_echo',
 ]);
 export type CalibrationFeature = z.infer<typeof CalibrationFeature>;
 

@@ -4,6 +4,7 @@ import type { FlagId, SignalId } from '../scenario/schema.ts';
 import type { CompiledNegation, CompiledRubric, CompiledScenario, PatternOwners } from './compile.ts';
 import { isWordChar, SENTENCE_END } from './matcher.ts';
 import { findMatches, type AnchorIndex, type CompiledPattern, type Span } from './pattern.ts';
+import { numberCount, personCounts } from './wording.ts';
 
 /** One thing the rubric noticed in a reply, with the trainee's own words as evidence. */
 export interface Hit {
@@ -42,6 +43,13 @@ export interface TurnDetection {
   readonly clauseCount: number;
   /** Distinct pairs of neighbouring words (src/text/content.ts), for the thin-reply scaling. */
   readonly wordPairs: ReadonlySet<string>;
+  /**
+   * How the reply is worded (wording.ts), in its distinct content clauses: "I" and "we" said,
+   * numbers given. Quotes and courtesy-only clauses ("I'm so sorry") are left out.
+   */
+  readonly singular: number;
+  readonly plural: number;
+  readonly numbers: number;
 }
 
 export { SENTENCE_END };
@@ -287,6 +295,8 @@ function detectTurnNow(
   }
 
   const heard = [...signals, ...negated];
+  const content = contentClauses(clauses, heard, rubric.courtesy);
+  const said = contentText(text, content);
   return {
     signals: signals.sort((a, b) => a.start - b.start),
     negated,
@@ -296,31 +306,33 @@ function detectTurnNow(
     salad: isSalad(text, clauses, heard, rubric.data.scoring.salad_coverage),
     truncated,
     clauseCount: clauses.length,
-    wordPairs: contentPairs(text, clauses, heard, rubric.courtesy),
+    wordPairs: contentPairs(text, content),
+    ...personCounts(said),
+    numbers: numberCount(said),
   };
 }
 
 /**
- * Word pairs of the clauses that say something: a clause whose only signals are courtesy
- * (an apology, thanks, "I understand") adds nothing, so repeating or varying one cannot make a
- * reply look fuller. Pairs are taken within a clause, never across two.
+ * The clauses that say something: a clause whose only signals are courtesy (an apology, thanks,
+ * "I understand") adds nothing, so repeating or varying one cannot make a reply look fuller.
  */
-function contentPairs(text: string, clauses: readonly Span[], signals: readonly SignalHit[], courtesy: ReadonlySet<SignalId>): Set<string> {
+function contentClauses(clauses: readonly Span[], signals: readonly SignalHit[], courtesy: ReadonlySet<SignalId>): Span[] {
+  return clauses.filter((c) => {
+    const inside = signals.filter((s) => s.start < c.end && s.end > c.start);
+    return inside.length === 0 || inside.some((s) => !courtesy.has(s.id));
+  });
+}
+
+/** Word pairs of the content clauses; pairs are taken within a clause, never across two. */
+function contentPairs(text: string, content: readonly Span[]): Set<string> {
   const pairs = new Set<string>();
-  for (const c of clauses) {
-    let heard = false;
-    let onlyCourtesy = true;
-    for (const s of signals) {
-      if (s.start >= c.end || s.end <= c.start) continue;
-      heard = true;
-      if (!courtesy.has(s.id)) {
-        onlyCourtesy = false;
-        break;
-      }
-    }
-    if (!(heard && onlyCourtesy)) addWordPairs(text, c.start, c.end, pairs);
-  }
+  for (const c of content) addWordPairs(text, c.start, c.end, pairs);
   return pairs;
+}
+
+/** The distinct content clauses as one text, for the wording measures: a repeat counts once. */
+function contentText(text: string, content: readonly Span[]): string {
+  return [...new Set(content.map((c) => text.slice(c.start, c.end)))].join('\n');
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { FlagId, LocalText, Scenario, SignalId, Transcript } from '../scenario/schema.ts';
 import { DimensionId, localize } from '../scenario/schema.ts';
-import { looksChinese } from '../text/normalize.ts';
+import { looksChinese, normalizeText } from '../text/normalize.ts';
 import { contentUnits } from '../text/content.ts';
 import type { CompiledRubric, CompiledScenario } from './compile.ts';
 import { compileScenario } from './compile.ts';
 import { calibrate, calibrationInputOf } from './calibrate.ts';
 import { detectTurn, heardSignals, type SignalHit, type TurnDetection } from './detect.ts';
 import { message, type Lang, type MessageCode } from './messages.ts';
+import { customerEcho, firstPersonShare } from './wording.ts';
 
 export interface Feedback {
   readonly code: string;
@@ -33,6 +34,11 @@ export interface ScoreReport {
   readonly turns: TurnReport[];
   readonly advice: string[];
   readonly notices: { code: string; message: string }[];
+  /**
+   * How the replies are worded (wording.ts), which the calibration weighs: the share of "I"
+   * among "I" and "we", the numbers given, and how much of the customer's wording they take up.
+   */
+  readonly wording: { first_person: number; numbers: number; customer_echo: number };
 }
 
 /** Adds a notice to the report, in the report's language. */
@@ -74,6 +80,9 @@ interface TurnJudgement {
   nonEmptyTurns: number;
   /** Distinct word pairs over all agent turns: how much was said, repeats not counted. */
   wordPairs: Set<string>;
+  singular: number;
+  plural: number;
+  numbers: number;
 }
 
 function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: CompiledScenario | undefined): ScoreReport {
@@ -111,10 +120,23 @@ function scoreWith(rubric: CompiledRubric, transcript: Transcript, scenario: Com
     turns: judged.turns,
     advice: adviceFor(rubric, best, flagIds, keyPoints, lang),
     notices,
+    wording: {
+      first_person: round2(firstPersonShare(judged.singular, judged.plural)),
+      numbers: judged.numbers,
+      customer_echo: round2(customerEcho(customerTexts(transcript, rubric.data.scoring), judged.wordPairs)),
+    },
   };
   // Nothing to calibrate when nothing was said.
   if (judged.nonEmptyTurns === 0) return report;
   return { ...report, total: calibrate(calibrationInputOf(report), rubric.data.scoring.calibration) };
+}
+
+/** The customer's lines, normalised and each cut to the length a reply is cut to. */
+function customerTexts(transcript: Transcript, scoring: CompiledRubric['data']['scoring']): string[] {
+  return transcript.turns
+    .flatMap((t) => ('customer' in t ? [t.customer] : []))
+    .slice(0, scoring.max_turns)
+    .map((text) => normalizeText(text.slice(0, scoring.max_reply_chars)).text);
 }
 
 /** Judge each agent turn: its signals, flags, key points and feedback. */
@@ -142,6 +164,9 @@ function judgeTurns(
     hollowApologyTurns: 0,
     nonEmptyTurns: 0,
     wordPairs: new Set(),
+    singular: 0,
+    plural: 0,
+    numbers: 0,
   };
 
   for (const index of agentIndexes) {
@@ -156,6 +181,9 @@ function judgeTurns(
     const d: TurnDetection = detectTurn(text, rubric, scenario);
     if (d.truncated) notice('truncated', { turn: index, max: scoring.max_reply_chars });
     for (const p of d.wordPairs) j.wordPairs.add(p);
+    j.singular += d.singular;
+    j.plural += d.plural;
+    j.numbers += d.numbers;
     const flagged = new Set<FlagId>();
     for (const f of d.flags) {
       if (f.severe) j.severe.add(f.id);

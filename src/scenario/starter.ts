@@ -76,7 +76,7 @@ const EN: Words = {
     [
       "Ms Wang, I'm so sorry you waited at home all morning and then on hold for forty minutes. That must be really frustrating, and it should never have happened.",
       "I'm taking care of this myself from now on. Could you give me your order number so I can see what went wrong?",
-      "Thank you. Our van will deliver your machine tomorrow between 9 and 11 am, and I'll call you at 8:30 to confirm. We'll also refund the delivery fee and install it free for the lost day.",
+      "Thank you. Our van will deliver your machine tomorrow between 9 and 11 am, and I'll call you at 8:30 to confirm. We'll also refund the delivery fee and install it free for the lost day, and once it's in I'll ring you to check it runs properly.",
     ],
     [
       'Ms Wang, I understand how angry you must be. You gave up a day for us and nobody came. I apologise for the missed delivery and the long wait.',
@@ -140,7 +140,7 @@ const ZH: Words = {
     [
       '王女士,真对不起,让您在家白等了一上午,打电话又等了四十分钟。换作是我也会很生气,这本来就不应该发生。',
       '这件事从现在起由我亲自负责。能告诉我您的订单号吗?我马上查一下是哪里出了问题。',
-      '谢谢您。明天上午9点到11点我们的车把洗衣机送到,8点半我会先给您打电话确认。送货费我们全额退给您,安装也免费,算是对耽误您一天的补偿。',
+      '谢谢您。明天上午9点到11点我们的车把洗衣机送到,8点半我会先给您打电话确认。送货费我们全额退给您,安装也免费,算是对耽误您一天的补偿。装好后我再给您打个电话,确认机器运转正常。',
     ],
     [
       '王女士,我理解您现在有多生气,您为我们请了一天假却没人来。没按时送货还让您等这么久,我向您道歉。',

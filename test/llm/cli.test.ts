@@ -106,9 +106,14 @@ describe('dojo play --llm', () => {
     const r = await run(['play', 'yogurt-fly', '--replies', replies, '--seed', '3', '--json', '--llm', '--lang', 'zh'], env());
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
-    // The engine decided the same conversation; only the wording of the middle line changed.
+    // The engine decided the same conversation; only the wording of the middle line changed,
+    // and with it how much of the customer's wording the replies take up (a point at most).
     expect(out.outcome).toBe(plain.outcome);
-    expect(out.report).toEqual(plain.report);
+    const { total, wording, ...judgement } = out.report;
+    const { total: plainTotal, wording: plainWording, ...plainJudgement } = plain.report;
+    expect(judgement).toEqual(plainJudgement);
+    expect({ ...wording, customer_echo: 0 }).toEqual({ ...plainWording, customer_echo: 0 });
+    expect(Math.abs(total - plainTotal)).toBeLessThanOrEqual(1);
     expect(out.turns.map((t: { anger: number }) => t.anger)).toEqual(plain.turns.map((t: { anger: number }) => t.anger));
     expect(out.turns.map((t: { agent?: string }) => t.agent)).toEqual(plain.turns.map((t: { agent?: string }) => t.agent));
     // Answers to the trainee's questions stay the scenario's facts word for word; the model words the rest.

@@ -13,6 +13,7 @@ const input = (over: Partial<CalibrationInput> = {}): CalibrationInput => ({
   replies: 3,
   thin: false,
   hollow: true,
+  wording: { first_person: 0.5, numbers: 9, customer_echo: 0.25 },
   ...over,
 });
 const uncalibrated = createScorer({ ...rubric, data: { ...rubric.data, scoring: { ...rubric.data.scoring, calibration: undefined } } });

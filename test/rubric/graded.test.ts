@@ -110,7 +110,8 @@ describe('holdout sets (never used for tuning)', () => {
   // holdout: 25 items from the first round. holdout-b, holdout-c, holdout-e to holdout-j (100 each)
   // and holdout-d (110): written and graded blind by sessions that never ran the engine nor read
   // its lexicons, each scored first with the engine frozen. Together (935) they are the issue's
-  // held-out part. The 0.90 Spearman target is not met; these guards catch regressions.
+  // held-out part: 0.9003 against the 0.90 target, a margin well inside the figure's noise
+  // (about ±0.01). These guards catch regressions.
   it('stays at or above the level last measured', () => {
     // holdout 0.917 / MAE 13.0 (n = 25); holdout-b 0.915 / 9.7; holdout-c 0.882 / 10.0; holdout-d
     // 0.873 / 10.4; holdout-e 0.916 / 9.2 (first contact 0.890 / 10.6, before the thin-reply
@@ -119,13 +120,14 @@ describe('holdout sets (never used for tuning)', () => {
     // holdout-i (a balanced sample) 0.886 / 9.5 and holdout-j (many voices) 0.899 / 9.1 (first
     // contact, engine at edf0328, added whatever they scored); all ten 0.894 / 9.6, and 0.897 / 9.1
     // with the calibration (holdout-h 0.854, holdout-i 0.884, holdout-j 0.905); after the dev-w to dev-y
-    // round 0.897 / 9.0 (holdout-h 0.857, holdout-j 0.903).
+    // round 0.897 / 9.0 (holdout-h 0.857, holdout-j 0.903); with the wording features in the
+    // calibration (first person, numbers, the customer's words taken up) 0.9003 / 8.9.
     const sets = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
     expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100, 100, 100, 100, 100]);
     const [first, , blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ] = sets;
     const together = agreementOf(sets.flat());
-    expect(together.spearman).toBeGreaterThanOrEqual(0.885);
-    expect(together.mae).toBeLessThanOrEqual(10.5);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.895);
+    expect(together.mae).toBeLessThanOrEqual(10);
     expect(agreementOf(first!).spearman).toBeGreaterThanOrEqual(0.9);
     expect(agreementOf(blindC!).spearman).toBeGreaterThanOrEqual(0.87);
     expect(agreementOf(blindD!).spearman).toBeGreaterThanOrEqual(0.86);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flagIds, rubric, scenario, scoreReply, scorer, signalIds } from '../helpers/library.ts';
 import { createScorer } from '../../src/rubric/score.ts';
 import { compileRubric } from '../../src/rubric/compile.ts';
+import { MODEL_ANSWER_MIN_SCORE } from '../../src/dialogue/playable.ts';
 
 describe('what the rubric hears', () => {
   it('never counts a negated apology or ownership', () => {
@@ -72,7 +73,7 @@ describe('what the rubric hears', () => {
     const full = scorer.scoreTranscript({ locale: 'en', turns: modelTurns }, yogurt);
     expect(thin.notices.map((n) => n.code)).toContain('thin_reply');
     expect(full.notices.map((n) => n.code)).not.toContain('thin_reply');
-    expect(full.total).toBeGreaterThanOrEqual(90);
+    expect(full.total).toBeGreaterThanOrEqual(MODEL_ANSWER_MIN_SCORE);
     // Never below the floor of the unscaled total, which the floor keeps above a hollow reply.
     const { thin_reply_floor: floor } = rubric.data.scoring;
     const unscaled = createScorer({ ...rubric, data: { ...rubric.data, scoring: { ...rubric.data.scoring, full_reply_units: 0 } } });

@@ -92,7 +92,8 @@ describe('model answers against their own scenario', () => {
       'forbidden:\n',
       'forbidden:\n'.replace('forbidden', '  - id: offers_coupon\n    text: { zh: 送优惠券, en: Offers a coupon }\n    dimension: tangibles\n    patterns: [优惠券, coupon]\nforbidden'),
     );
-    const issues = check(text);
+    // (A key point every answer misses also lowers their scores: model_answer_low may come too.)
+    const issues = check(text).filter((i) => i.code === 'key_point_unmatched');
     expect(issues.map((i) => `${i.code} ${i.path} ${i.params.lang}`)).toEqual(['key_point_unmatched key_points.6.id zh', 'key_point_unmatched key_points.6.id en']);
     expect(renderIssue(issues[1]!)).toBe("no model answer in English makes key point 'offers_coupon': its patterns or the answers need rewording");
     expect(renderIssue(issues[0]!, 'zh')).toBe("没有一个中文示范回答做到了要点 'offers_coupon':请调整它的模式或示范回答");
