@@ -31,6 +31,10 @@ const MESSAGES = {
     zh: '“{evidence}”把承诺交给了别人,或者没说谁来做。用你自己的名义承诺:“这件事我来跟进,明天下午三点前我给您回电。”',
     en: '“{evidence}” hands the promise to somebody else, or to nobody. Make it yours: “I’ll follow this up myself and call you before 3 pm tomorrow.”',
   },
+  speak_as_i: {
+    zh: '这一轮只说“我们”,没有一句是你自己承担的。用你自己的名义承诺(“这件事我来负责,今天五点前我给您回电”),顾客更放心。',
+    en: 'This turn speaks only as “we”; nothing in it is yours. Make the promise in your own name (“I’ll handle this and call you by five today”): it reassures more.',
+  },
   key_point_hit: {
     zh: '做到了要点:{point}。',
     en: 'Key point made: {point}.',

@@ -209,6 +209,8 @@ function judgeTurns(
     }
     const handed = kept.find((s) => s.handedOff);
     if (handed) feedback.push({ code: 'handed_off', kind: 'tip', message: say('handed_off', { evidence: handed.evidence }), evidence: handed.evidence });
+    // Trainers want a promise in the trainee's own name (首问负责); the calibration weighs it too.
+    else if (d.plural >= 2 && d.singular === 0) feedback.push({ code: 'speak_as_i', kind: 'tip', message: say('speak_as_i') });
     const substantive = (s: SignalHit) => signalDef.get(s.id)!.kind === 'substance' && s.strength >= scoring.substance_min_strength;
     if (kept.some(substantive) || d.keyPoints.length > 0) j.substanceTurns++;
     else if (apologies.length > 0) j.hollowApologyTurns++;

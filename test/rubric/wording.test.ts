@@ -61,3 +61,14 @@ describe('wording in the report', () => {
     expect(report.wording.customer_echo).toBeLessThanOrEqual(1);
   });
 });
+
+describe('wording feedback', () => {
+  it('tips a turn that speaks only as "we" to make the promise its own', () => {
+    const codes = (reply: string) => scoreReply(reply).turns[0]!.feedback.map((f) => f.code);
+    expect(codes('我们已经查到了订单,我们明天上午送到。')).toContain('speak_as_i');
+    expect(codes('We have found your order and we will deliver it tomorrow morning.')).toContain('speak_as_i');
+    expect(codes('我查到了订单,我们明天上午送到,我亲自跟进。')).not.toContain('speak_as_i');
+    // One "we" is ordinary speech, not a habit.
+    expect(codes('We will deliver it tomorrow morning.')).not.toContain('speak_as_i');
+  });
+});
