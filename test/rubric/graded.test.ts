@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-za were used for tuning; holdout and holdout-b to holdout-j
+// Agreement with expert grades. dev and dev-b to dev-zd were used for tuning; holdout and holdout-b to holdout-j
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -70,6 +70,13 @@ const GUARDS = {
   'dev-z': { spearman: 0.9, mae: 7, within20: 0.92, maxError: 30, flagsCaught: 0.68, falseAlarms: 0, trapSlack: 28 },
   'dev-za': { spearman: 0.91, mae: 10.5, within20: 0.88, maxError: 35, flagsCaught: 0.48, falseAlarms: 1, trapSlack: 30 },
   'dev-y': { spearman: 0.92, mae: 10.5, within20: 0.84, maxError: 38, flagsCaught: 0.5, falseAlarms: 0, trapSlack: 25 },
+  // dev-zb (a balanced sample), dev-zc (many trainee voices) and dev-zd (stated needs met, half
+  // met or missed behind polished words). First contact, engine at 43917a9 (wording in the
+  // calibration): 0.917 / 7.7, 0.914 / 8.1 and 0.877 / 11.0 (0.913 / 8.0, 0.910 / 8.6 and
+  // 0.863 / 11.6 with the calibration from before the wording).
+  'dev-zb': { spearman: 0.9, mae: 8.5, within20: 0.9, maxError: 50, flagsCaught: 0.5, falseAlarms: 3, trapSlack: 22 },
+  'dev-zc': { spearman: 0.9, mae: 9, within20: 0.9, maxError: 40, flagsCaught: 0.55, falseAlarms: 5, trapSlack: 30 },
+  'dev-zd': { spearman: 0.86, mae: 12, within20: 0.8, maxError: 58, flagsCaught: 0.45, falseAlarms: 3, trapSlack: 22 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
