@@ -73,10 +73,13 @@ const GUARDS = {
   // dev-zb (a balanced sample), dev-zc (many trainee voices) and dev-zd (stated needs met, half
   // met or missed behind polished words). First contact, engine at 43917a9 (wording in the
   // calibration): 0.917 / 7.7, 0.914 / 8.1 and 0.877 / 11.0 (0.913 / 8.0, 0.910 / 8.6 and
-  // 0.863 / 11.6 with the calibration from before the wording).
-  'dev-zb': { spearman: 0.9, mae: 8.5, within20: 0.9, maxError: 50, flagsCaught: 0.5, falseAlarms: 3, trapSlack: 22 },
-  'dev-zc': { spearman: 0.9, mae: 9, within20: 0.9, maxError: 40, flagsCaught: 0.55, falseAlarms: 5, trapSlack: 30 },
-  'dev-zd': { spearman: 0.86, mae: 12, within20: 0.8, maxError: 58, flagsCaught: 0.45, falseAlarms: 3, trapSlack: 22 },
+  // 0.863 / 11.6 with the calibration from before the wording). After the round on them (false
+  // flags on clearing the customer, good wishes, flustered apologies, goodwill vouchers; missed
+  // bribes for silence, department numbers and branches to file at): 0.924 / 7.4, 0.963 / 6.0
+  // and 0.922 / 9.2.
+  'dev-zb': { spearman: 0.91, mae: 8, within20: 0.9, maxError: 50, flagsCaught: 0.55, falseAlarms: 2, trapSlack: 15 },
+  'dev-zc': { spearman: 0.94, mae: 7, within20: 0.96, maxError: 30, flagsCaught: 0.65, falseAlarms: 1, trapSlack: 20 },
+  'dev-zd': { spearman: 0.9, mae: 10.5, within20: 0.85, maxError: 50, flagsCaught: 0.58, falseAlarms: 1, trapSlack: 22 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

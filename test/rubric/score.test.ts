@@ -222,6 +222,15 @@ describe('what the rubric hears', () => {
       "No, and I'm not going to try to make it your fault.",
       '赵先生,您问得对:物业费一平米涨了八毛,却从来没有人讲清楚这笔钱买的是什么服务。',
       "The weather isn't our fault, but looking after you tonight is our responsibility.",
+      // Clearing the customer; 肯定 about the fix; flustered or sincere dismay; good wishes; a
+      // conditional free re-repair; a goodwill voucher; a call promised before approval (dev-zb to dev-zd).
+      "This isn't something you did wrong; our billing system retried a payment that had already gone through.",
+      '我先给您手机免费开一个20G流量包,马上生效,您用手机开热点,考试肯定够用。',
+      '哎呀孙姐,真是对不起对不起!今天前台太乱了,都怪我没安排好。',
+      "Oh, I'm so sorry about that. Can I have your order number, please?",
+      'Thanks for letting us know, and congratulations on the move!',
+      '查出来是上次没修好的,这次工时和配件全部免费。',
+      '漏的那份18元已经原路退了,另外补您一张10元无门槛券,已发到账户。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -236,6 +245,7 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply("Three months free and 1,000 in cash is more than I'm allowed to approve on this line.", { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('Three months free and a cash payment are above what I can approve myself.', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("I can't refund the six sessions you've had, but I can refund all fourteen unused ones today.", { scenario: 'beauty-salon' }))).toEqual([]);
+    expect(flagIds(scoreReply('四点前我一定打,就算主管还没批下来,我也会告诉您进度。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly-callback' }))).toEqual([]);
     expect(flagIds(scoreReply('这是我们物业的失职,跟大家交不交费没关系。', { scenario: 'property-fees' }))).toEqual([]);
@@ -304,6 +314,16 @@ describe('what the rubric hears', () => {
       ['您這麼會算加急運費,怎麼沒算到加急也要看物流公司的臉色呢?', 'rude'],
       ['Sure, and I suppose we ordered the storm just to ruin your day. The board will update when it updates.', 'rude'],
       ["I can comp your entire stay if you'd be willing not to post the photos and to take down anything you've already put up.", 'overpromise'],
+      // dev-zb to dev-zd: a quiet bribe, a careless-ordering jab, a department head's number,
+      // the hotline as the answer to "who do I ask?", a branch to file at, a guaranteed glow, a sneer.
+      ["We'll refund your entire stay. All we'd ask in return is that you don't mention this in any online reviews.", 'overpromise'],
+      ['不过商品页面型号写得很清楚,您下单时可能没仔细核对。', 'blame'],
+      ['保修这块是维修部负责的,我把维修部主任的直线电话给您,您直接跟他说。', 'deflect'],
+      ['您有任何问题都可以拨打我们的客服热线,二十四小时都有专人为您服务。', 'deflect'],
+      ['For consequential losses you would need to submit a written claim at your local branch.', 'deflect'],
+      ['Two more sessions with me and you will see a glow, I guarantee it.', 'overpromise'],
+      ["We're so terribly sorry that you found the normal sounds of a lively city disturbing, madam.", 'rude'],
+      ['Shall I book your next session, or would madam prefer to take her business elsewhere?', 'rude'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
