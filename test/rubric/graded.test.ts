@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-zd were used for tuning; holdout and holdout-b to holdout-j
+// Agreement with expert grades. dev and dev-b to dev-zg were used for tuning; holdout and holdout-b to holdout-j
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -80,6 +80,12 @@ const GUARDS = {
   'dev-zb': { spearman: 0.91, mae: 8, within20: 0.9, maxError: 50, flagsCaught: 0.55, falseAlarms: 2, trapSlack: 15 },
   'dev-zc': { spearman: 0.94, mae: 7, within20: 0.96, maxError: 30, flagsCaught: 0.65, falseAlarms: 1, trapSlack: 20 },
   'dev-zd': { spearman: 0.9, mae: 10.5, within20: 0.85, maxError: 50, flagsCaught: 0.58, falseAlarms: 1, trapSlack: 22 },
+  // dev-ze (the hard middle), dev-zf (trainee voices under pressure) and dev-zg (whole
+  // conversations). First contact, engine at 73d1946: 0.873 / 10.3, 0.895 / 9.1 and 0.940 / 8.1
+  // (0.873 / 10.1, 0.888 / 9.5 and 0.934 / 8.1 with the calibration from before the wording).
+  'dev-ze': { spearman: 0.86, mae: 11, within20: 0.88, maxError: 60, flagsCaught: 0.5, falseAlarms: 2, trapSlack: 32 },
+  'dev-zf': { spearman: 0.88, mae: 10, within20: 0.88, maxError: 55, flagsCaught: 0.52, falseAlarms: 2, trapSlack: 22 },
+  'dev-zg': { spearman: 0.92, mae: 9, within20: 0.9, maxError: 35, flagsCaught: 0.48, falseAlarms: 2, trapSlack: 35 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
