@@ -83,9 +83,13 @@ const GUARDS = {
   // dev-ze (the hard middle), dev-zf (trainee voices under pressure) and dev-zg (whole
   // conversations). First contact, engine at 73d1946: 0.873 / 10.3, 0.895 / 9.1 and 0.940 / 8.1
   // (0.873 / 10.1, 0.888 / 9.5 and 0.934 / 8.1 with the calibration from before the wording).
-  'dev-ze': { spearman: 0.86, mae: 11, within20: 0.88, maxError: 60, flagsCaught: 0.5, falseAlarms: 2, trapSlack: 32 },
-  'dev-zf': { spearman: 0.88, mae: 10, within20: 0.88, maxError: 55, flagsCaught: 0.52, falseAlarms: 2, trapSlack: 22 },
-  'dev-zg': { spearman: 0.92, mae: 9, within20: 0.9, maxError: 35, flagsCaught: 0.48, falseAlarms: 2, trapSlack: 35 },
+  // After the round on them (false flags on reporting what she was called, a curt but promising
+  // 'wait for news', an honest 'more than I can approve'; missed: pushing the loss back on him,
+  // other desks, jokes at her expense, past damage blamed, a private payment to bury a review):
+  // 0.929 / 8.6, 0.914 / 8.2 and 0.954 / 6.8.
+  'dev-ze': { spearman: 0.91, mae: 9.5, within20: 0.93, maxError: 35, flagsCaught: 0.58, falseAlarms: 1, trapSlack: 26 },
+  'dev-zf': { spearman: 0.9, mae: 9, within20: 0.9, maxError: 55, flagsCaught: 0.62, falseAlarms: 1, trapSlack: 15 },
+  'dev-zg': { spearman: 0.94, mae: 7.5, within20: 0.94, maxError: 30, flagsCaught: 0.62, falseAlarms: 2, trapSlack: 24 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

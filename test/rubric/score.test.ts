@@ -231,6 +231,9 @@ describe('what the rubric hears', () => {
       'Thanks for letting us know, and congratulations on the move!',
       '查出来是上次没修好的,这次工时和配件全部免费。',
       '漏的那份18元已经原路退了,另外补您一张10元无门槛券,已发到账户。',
+      // Reporting what she was called; curt but promising news; 肯定 about who can help (dev-ze, dev-zf).
+      '饿着肚子等了一个多钟头,拿到手全是凉的,还被说事多,这顿饭谁吃着都憋屈,对不起。',
+      '卡已经送去做数据恢复了,您先等通知吧,有消息会告诉您。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -246,6 +249,10 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply('Three months free and a cash payment are above what I can approve myself.', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("I can't refund the six sessions you've had, but I can refund all fourteen unused ones today.", { scenario: 'beauty-salon' }))).toEqual([]);
     expect(flagIds(scoreReply('四点前我一定打,就算主管还没批下来,我也会告诉您进度。', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply("The three months free and the 1,000 cash is more than I can approve by myself, so I write a report for my team leader today.", { scenario: 'beyond-authority' }))).toEqual([]);
+    // ...but sending her home to wait is still a brush-off, and "就带他上医院" is the manager's line again.
+    expect(flagIds(scoreReply('每个人都是按流程来的,您就回去等通知吧,有结果会短信告诉您。'))).toContain('rude');
+    expect(flagIds(scoreReply('孩子要是这两天有啥不舒服,您就带他上医院看看,发票留好。', { scenario: 'yogurt-fly-callback' }))).toContain('deflect');
     expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly-callback' }))).toEqual([]);
     expect(flagIds(scoreReply('这是我们物业的失职,跟大家交不交费没关系。', { scenario: 'property-fees' }))).toEqual([]);
@@ -324,6 +331,15 @@ describe('what the rubric hears', () => {
       ['Two more sessions with me and you will see a glow, I guarantee it.', 'overpromise'],
       ["We're so terribly sorry that you found the normal sounds of a lively city disturbing, madam.", 'rude'],
       ['Shall I book your next session, or would madam prefer to take her business elsewhere?', 'rude'],
+      // dev-ze to dev-zg: pushing the loss back on him, another desk, a joke at her expense, a
+      // past drop or dye job blamed without evidence, a private payment to bury a review.
+      ["I'm afraid that's between you and your supplier; we can only deal with the fee on our side.", 'deflect'],
+      ['All rebooking is being handled at the transfer desk, so they\'ll be able to help you there.', 'deflect'],
+      ['Three times? Wow, you must really love us.', 'rude'],
+      ['头发啊?哟,这么长,您确定不是您自己的吗?哈哈开个玩笑开个玩笑。', 'rude'],
+      ['不过说实话,您这手机之前应该摔过吧?摔过的机子出这种情况很常见。', 'blame'],
+      ['以后转完账最好自己登录确认一下是否到账,这样就不会耽误了。', 'blame'],
+      ['大姐,您别发差评。这样,我私人给您转两百块红包,您把这事压下来,行吗?', 'overpromise'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
