@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-zg were used for tuning; holdout and holdout-b to holdout-l
+// Agreement with expert grades. dev and dev-b to dev-zi were used for tuning; holdout and holdout-b to holdout-l
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -90,6 +90,11 @@ const GUARDS = {
   'dev-ze': { spearman: 0.91, mae: 9.5, within20: 0.93, maxError: 35, flagsCaught: 0.58, falseAlarms: 1, trapSlack: 26 },
   'dev-zf': { spearman: 0.9, mae: 9, within20: 0.9, maxError: 55, flagsCaught: 0.62, falseAlarms: 1, trapSlack: 15 },
   'dev-zg': { spearman: 0.94, mae: 7.5, within20: 0.94, maxError: 30, flagsCaught: 0.62, falseAlarms: 2, trapSlack: 24 },
+  // dev-zh (everyday complaints across businesses) and dev-zi (sounds good but is not, sounds
+  // rough but is good). First contact, engine at 968f121: 0.941 / 7.2 and 0.909 / 8.8 (0.931 / 7.7
+  // and 0.910 / 9.1 with the calibration from before the wording).
+  'dev-zh': { spearman: 0.92, mae: 8, within20: 0.94, maxError: 32, flagsCaught: 0.55, falseAlarms: 1, trapSlack: 32 },
+  'dev-zi': { spearman: 0.89, mae: 9.5, within20: 0.9, maxError: 45, flagsCaught: 0.62, falseAlarms: 2, trapSlack: 18 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
