@@ -92,9 +92,10 @@ const GUARDS = {
   'dev-zg': { spearman: 0.94, mae: 7.5, within20: 0.94, maxError: 30, flagsCaught: 0.62, falseAlarms: 2, trapSlack: 24 },
   // dev-zh (everyday complaints across businesses) and dev-zi (sounds good but is not, sounds
   // rough but is good). First contact, engine at 968f121: 0.941 / 7.2 and 0.909 / 8.8 (0.931 / 7.7
-  // and 0.910 / 9.1 with the calibration from before the wording).
+  // and 0.910 / 9.1 with the calibration from before the wording). After a short round (a refusal
+  // heard as a promise, a snap 'not a quality problem', 我现在就拍板): 0.947 / 6.9 and 0.926 / 8.1.
   'dev-zh': { spearman: 0.92, mae: 8, within20: 0.94, maxError: 32, flagsCaught: 0.55, falseAlarms: 1, trapSlack: 32 },
-  'dev-zi': { spearman: 0.89, mae: 9.5, within20: 0.9, maxError: 45, flagsCaught: 0.62, falseAlarms: 2, trapSlack: 18 },
+  'dev-zi': { spearman: 0.9, mae: 9.5, within20: 0.9, maxError: 45, flagsCaught: 0.64, falseAlarms: 1, trapSlack: 18 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').

@@ -234,6 +234,7 @@ describe('what the rubric hears', () => {
       // Reporting what she was called; curt but promising news; 肯定 about who can help (dev-ze, dev-zf).
       '饿着肚子等了一个多钟头,拿到手全是凉的,还被说事多,这顿饭谁吃着都憋屈,对不起。',
       '卡已经送去做数据恢复了,您先等通知吧,有消息会告诉您。',
+      '好好好,那给您重做一份不辣的吧,稍等一下。',
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -250,6 +251,8 @@ describe('what the rubric hears', () => {
     expect(flagIds(scoreReply("I can't refund the six sessions you've had, but I can refund all fourteen unused ones today.", { scenario: 'beauty-salon' }))).toEqual([]);
     expect(flagIds(scoreReply('四点前我一定打,就算主管还没批下来,我也会告诉您进度。', { scenario: 'beyond-authority' }))).toEqual([]);
     expect(flagIds(scoreReply("The three months free and the 1,000 cash is more than I can approve by myself, so I write a report for my team leader today.", { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('黄先生,这两个要求我批不了,直说。但断网这九天的费用马上退。', { scenario: 'beyond-authority' }))).toEqual([]);
+    expect(flagIds(scoreReply('您的副卡申请已经加急处理啦,请您耐心等待短信通知哦。', { scenario: 'loyal-customer' }))).toContain('deflect');
     // ...but sending her home to wait is still a brush-off, and "就带他上医院" is the manager's line again.
     expect(flagIds(scoreReply('每个人都是按流程来的,您就回去等通知吧,有结果会短信告诉您。'))).toContain('rude');
     expect(flagIds(scoreReply('孩子要是这两天有啥不舒服,您就带他上医院看看,发票留好。', { scenario: 'yogurt-fly-callback' }))).toContain('deflect');
@@ -340,6 +343,9 @@ describe('what the rubric hears', () => {
       ['不过说实话,您这手机之前应该摔过吧?摔过的机子出这种情况很常见。', 'blame'],
       ['以后转完账最好自己登录确认一下是否到账,这样就不会耽误了。', 'blame'],
       ['大姐,您别发差评。这样,我私人给您转两百块红包,您把这事压下来,行吗?', 'overpromise'],
+      // dev-zh, dev-zi: a return refused on a snap verdict, a front-line agent "deciding" a payout.
+      ['不过这不是质量问题,新床垫刚开始都会有个适应期,所以我们没办法给您退。', 'deflect'],
+      ['您放心,我现在就拍板:两台泵的钱全额退给您,保修延长到五年。', 'overpromise'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
