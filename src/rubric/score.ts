@@ -220,11 +220,13 @@ function judgeTurns(
       const point = t(scenario!.scenario.key_points.find((p) => p.id === k.id)!.text);
       feedback.push({ code: `key_point_${k.id}`, kind: 'praise', message: say('key_point_hit', { point }), evidence: k.evidence });
     }
-    // Praise each substance signal the first time it appears in the conversation (not a promise handed off).
+    // Praise each substance signal the first time it is said in full in the conversation: not a
+    // hedged one ("尽快", "we'll be in touch") nor a promise handed off.
+    const praiseworthy = (h: SignalHit) => substantive(h) && !h.handedOff;
     for (const s of kept) {
       const def = signalDef.get(s.id)!;
-      const first = j.credited.find((o) => o.hit.id === s.id);
-      if (def.kind === 'substance' && !s.handedOff && first?.turn === index && first.start === s.start) {
+      const first = j.credited.find((o) => o.hit.id === s.id && praiseworthy(o.hit));
+      if (praiseworthy(s) && first?.turn === index && first.start === s.start) {
         feedback.push({ code: `signal_${s.id}`, kind: 'praise', message: t(def.praise), evidence: s.evidence });
       }
     }

@@ -45,6 +45,14 @@ describe('what the rubric hears', () => {
     }
   });
 
+  it('praises a time commitment only when it is firm', () => {
+    const praised = (reply: string) => scoreReply(reply).turns[0]!.feedback.filter((f) => f.kind === 'praise').map((f) => f.code);
+    expect(praised('我们会尽快给您处理好。')).not.toContain('signal_commitment_time');
+    expect(praised("We'll sort it as soon as possible.")).not.toContain('signal_commitment_time');
+    expect(praised('我今天下午五点前给您回电话。')).toContain('signal_commitment_time');
+    expect(praised("I'll call you back by 5 pm today.")).toContain('signal_commitment_time');
+  });
+
   it('scores a hedged time below a firm one, and no higher than the hedged cap', () => {
     const hedged = scoreReply('张女士,真对不起,让您白跑一趟。我们尽快给您换一台新的,有消息第一时间通知您。');
     const firm = scoreReply('张女士,真对不起,让您白跑一趟。今天下午五点前我给您换一台新的,到时候我亲自打电话通知您。');
