@@ -27,6 +27,7 @@ const TEMPLATES = {
   yaml_too_deep: { en: 'nesting deeper than {limit} levels', zh: '嵌套超过 {limit} 层' },
   unknown_key: { en: "unknown key '{key}'{suggestion}", zh: "未知的键 '{key}'{suggestion}" },
   missing_key: { en: "missing required key '{key}'", zh: "缺少必填的键 '{key}'" },
+  exclusive_keys: { en: 'use one of {keys} here, not both', zh: '这里只能用 {keys} 中的一个,不能同时写' },
   invalid_type: { en: 'expected {expected}, got {received}', zh: '应为 {expected},实际是 {received}' },
   invalid_value: { en: '{message}', zh: '取值无效:{message}' },
   too_small: { en: '{message}', zh: '太小或太少:{message}' },

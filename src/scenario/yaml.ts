@@ -275,7 +275,21 @@ function zodIssueToIssues(zi: z.core.$ZodIssue, ctx: Context): Issue[] {
     case 'invalid_union': {
       // Report the branch that got furthest into the value (e.g. the map form of a text field).
       const branches = zi.errors.filter((b) => b.length > 0);
+      // A branch that takes every key but not a value ({ customer: 123 }) says more than the
+      // other branches' "unknown key".
+      const keysFit = branches.filter((b) => !b.some((i) => i.code === 'unrecognized_keys') && depth(b) > 0);
+      const fitting = keysFit.sort((a, b) => depth(b) - depth(a))[0];
+      if (fitting) {
+        return fitting.flatMap((b) => zodIssueToIssues({ ...b, path: [...path, ...b.path] } as z.core.$ZodIssue, ctx));
+      }
       const unknown = branches.flat().filter((b) => b.code === 'unrecognized_keys');
+      // Keys each allowed by one branch but not together ({ customer, agent } in one turn).
+      const allowed = keysAt(ctx.schema, path);
+      const given = Object.keys((valueAt(data, path) as object | null) ?? {});
+      const clashing = given.filter((k) => unknown.some((u) => u.code === 'unrecognized_keys' && u.keys.includes(k)));
+      if (clashing.length > 1 && clashing.every((k) => allowed.includes(k))) {
+        return [issue('exclusive_keys', at, path, { keys: clashing.map((k) => `'${k}'`).join(', ') })];
+      }
       if (unknown.length > 0) {
         return unknown.flatMap((u) =>
           u.code === 'unrecognized_keys' ? unknownKeys(ctx, [...path, ...(u.path as (string | number)[])], u.keys) : [],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/scenario/issues.ts';
+import { formatIssue, renderIssue } from '../../src/scenario/issues.ts';
 import { Transcript } from '../../src/scenario/schema.ts';
 import { checkLibrary, checkRubric, checkScenario } from '../../src/scenario/validate.ts';
 import { parseYaml } from '../../src/scenario/yaml.ts';
@@ -93,6 +93,17 @@ describe('transcripts and rubric files', () => {
   it("points at a typo'd turn key", () => {
     const parsed = parseYaml('turns:\n  - customer: hi\n  - agnet: hello\n', 't.yaml', Transcript);
     expect(parsed.issues.map((i) => formatIssue(i))).toContain("t.yaml:3:5 unknown_key unknown key 'agnet', did you mean 'agent'?");
+  });
+
+  it('names the wrong value, not a known key, when a turn holds a number', () => {
+    const parsed = parseYaml('turns:\n  - customer: 123\n  - agent: hello\n', 't.yaml', Transcript);
+    expect(parsed.issues.map((i) => formatIssue(i))).toEqual(['t.yaml:2:15 invalid_type expected string, got number']);
+  });
+
+  it('says a turn is customer or agent, not both', () => {
+    const parsed = parseYaml('turns:\n  - customer: hi\n    agent: hello\n', 't.yaml', Transcript);
+    expect(parsed.issues.map((i) => formatIssue(i))).toEqual(["t.yaml:2:5 exclusive_keys use one of 'customer', 'agent' here, not both"]);
+    expect(renderIssue(parsed.issues[0]!, 'zh')).toBe("这里只能用 'customer', 'agent' 中的一个,不能同时写");
   });
 
   it('rejects rubric weights that do not add up to 100', () => {
