@@ -17,7 +17,7 @@ export interface AgreementRow {
 }
 
 /** Graded sets used for tuning (and by test/bench/fit.ts). */
-export const DEV_SETS = ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-k', 'dev-l', 'dev-m', 'dev-n', 'dev-o', 'dev-p', 'dev-q', 'dev-r', 'dev-s', 'dev-t', 'dev-u', 'dev-v', 'dev-w', 'dev-x', 'dev-y', 'dev-z', 'dev-za', 'dev-zb', 'dev-zc', 'dev-zd', 'dev-ze', 'dev-zf', 'dev-zg', 'dev-zh', 'dev-zi'] as const;
+export const DEV_SETS = ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-k', 'dev-l', 'dev-m', 'dev-n', 'dev-o', 'dev-p', 'dev-q', 'dev-r', 'dev-s', 'dev-t', 'dev-u', 'dev-v', 'dev-w', 'dev-x', 'dev-y', 'dev-z', 'dev-za', 'dev-zb', 'dev-zc', 'dev-zd', 'dev-ze', 'dev-zf', 'dev-zg', 'dev-zh', 'dev-zi', 'dev-zj', 'dev-zk', 'dev-zl'] as const;
 /** Graded sets never used for tuning; no tool lists their items. */
 export const HOLDOUT_SETS = ['holdout', 'holdout-b', 'holdout-c', 'holdout-d', 'holdout-e', 'holdout-f', 'holdout-g', 'holdout-h', 'holdout-i', 'holdout-j', 'holdout-k', 'holdout-l'] as const;
 export type GradedSetName = (typeof DEV_SETS)[number] | (typeof HOLDOUT_SETS)[number];

@@ -1,4 +1,4 @@
-// Agreement with expert grades. dev and dev-b to dev-zi were used for tuning; holdout and holdout-b to holdout-l
+// Agreement with expert grades. dev and dev-b to dev-zl were used for tuning; holdout and holdout-b to holdout-l
 // never were (their items are not printed by any tool here). Targets from the issue: holdout Spearman >= 0.90, MAE <= 12.
 import { describe, expect, it } from 'vitest';
 import { agreementOf, HOLDOUT_SETS, scoreGradedSet } from '../bench/agreement.ts';
@@ -96,6 +96,12 @@ const GUARDS = {
   // heard as a promise, a snap 'not a quality problem', 我现在就拍板): 0.947 / 6.9 and 0.926 / 8.1.
   'dev-zh': { spearman: 0.92, mae: 8, within20: 0.94, maxError: 32, flagsCaught: 0.55, falseAlarms: 1, trapSlack: 32 },
   'dev-zi': { spearman: 0.9, mae: 9.5, within20: 0.9, maxError: 45, flagsCaught: 0.64, falseAlarms: 1, trapSlack: 18 },
+  // dev-zj (the hard middle again), dev-zk (voices under pressure again) and dev-zl (stated needs
+  // again). First contact, engine at c3363cb: 0.848 / 10.4, 0.906 / 8.6 and 0.885 / 11.7 (0.843 /
+  // 10.7, 0.900 / 8.7 and 0.862 / 12.1 with the calibration from before the wording).
+  'dev-zj': { spearman: 0.83, mae: 11, within20: 0.84, maxError: 40, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 35 },
+  'dev-zk': { spearman: 0.89, mae: 9, within20: 0.9, maxError: 55, flagsCaught: 0.48, falseAlarms: 3, trapSlack: 55 },
+  'dev-zl': { spearman: 0.87, mae: 12, within20: 0.78, maxError: 45, flagsCaught: 0.58, falseAlarms: 2, trapSlack: 42 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
