@@ -98,10 +98,13 @@ const GUARDS = {
   'dev-zi': { spearman: 0.9, mae: 9.5, within20: 0.9, maxError: 45, flagsCaught: 0.64, falseAlarms: 1, trapSlack: 18 },
   // dev-zj (the hard middle again), dev-zk (voices under pressure again) and dev-zl (stated needs
   // again). First contact, engine at c3363cb: 0.848 / 10.4, 0.906 / 8.6 and 0.885 / 11.7 (0.843 /
-  // 10.7, 0.900 / 8.7 and 0.862 / 12.1 with the calibration from before the wording).
-  'dev-zj': { spearman: 0.83, mae: 11, within20: 0.84, maxError: 40, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 35 },
-  'dev-zk': { spearman: 0.89, mae: 9, within20: 0.9, maxError: 55, flagsCaught: 0.48, falseAlarms: 3, trapSlack: 55 },
-  'dev-zl': { spearman: 0.87, mae: 12, within20: 0.78, maxError: 45, flagsCaught: 0.58, falseAlarms: 2, trapSlack: 42 },
+  // 10.7, 0.900 / 8.7 and 0.862 / 12.1 with the calibration from before the wording). After the
+  // round on them (another team's number for the loss, staff excuses, a guarantee the agent cannot
+  // keep, sarcasm about the city; no blame for 'you should expect to be contacted'): 0.892 / 8.9,
+  // 0.935 / 7.6 and 0.902 / 11.2.
+  'dev-zj': { spearman: 0.87, mae: 10, within20: 0.9, maxError: 40, flagsCaught: 0.62, falseAlarms: 1, trapSlack: 25 },
+  'dev-zk': { spearman: 0.91, mae: 8.5, within20: 0.92, maxError: 45, flagsCaught: 0.5, falseAlarms: 1, trapSlack: 28 },
+  'dev-zl': { spearman: 0.88, mae: 12, within20: 0.78, maxError: 45, flagsCaught: 0.6, falseAlarms: 0, trapSlack: 42 },
 } as const;
 
 // The set writers named the same traps differently ('stuffing', 'stock-phrases', 'mock-polite').
@@ -157,13 +160,14 @@ describe('holdout sets (never used for tuning)', () => {
     // calibration (first person, numbers, the customer's words taken up) 0.9003 / 8.9; after the
     // dev-zb to dev-zg rounds 0.9025 / 8.9 (holdout-d 0.894). holdout-k (balanced) and holdout-l
     // (many voices), first contact at 968f121: 0.938 / 7.5 and 0.905 / 8.2 (0.937 / 7.6 and
-    // 0.900 / 8.7 with the calibration from before the wording); all twelve 0.9055 / 8.7.
+    // 0.900 / 8.7 with the calibration from before the wording); all twelve 0.9055 / 8.7, and
+    // 0.906 / 8.7 after the dev-zj to dev-zl round.
     const sets = HOLDOUT_SETS.map((set) => scoreGradedSet(set));
     expect(sets.map((rows) => rows.length)).toEqual([25, 100, 100, 110, 100, 100, 100, 100, 100, 100, 100, 100]);
     const [first, , blindC, blindD, blindE, blindF, blindG, blindH, blindI, blindJ, blindK, blindL] = sets;
     const together = agreementOf(sets.flat());
-    expect(together.spearman).toBeGreaterThanOrEqual(0.895);
-    expect(together.mae).toBeLessThanOrEqual(10);
+    expect(together.spearman).toBeGreaterThanOrEqual(0.9);
+    expect(together.mae).toBeLessThanOrEqual(9.5);
     expect(agreementOf(first!).spearman).toBeGreaterThanOrEqual(0.9);
     expect(agreementOf(blindC!).spearman).toBeGreaterThanOrEqual(0.87);
     expect(agreementOf(blindD!).spearman).toBeGreaterThanOrEqual(0.86);

@@ -243,6 +243,11 @@ describe('what the rubric hears', () => {
       '饿着肚子等了一个多钟头,拿到手全是凉的,还被说事多,这顿饭谁吃着都憋屈,对不起。',
       '卡已经送去做数据恢复了,您先等通知吧,有消息会告诉您。',
       '好好好,那给您重做一份不辣的吧,稍等一下。',
+      // What she may expect; disowning the manager's slight; a warranty swap; good wishes (dev-zk, dev-zl).
+      "I have now forwarded it and requested priority handling. You should expect to be contacted regarding the outcome.",
+      "I'm calling to say sorry again for what our duty manager said. He made it sound like your problem, and it wasn't.",
+      "If you bring them in today, we'll exchange them on the spot for a new pair, no questions asked.",
+      "I'm so sorry to hear that, and congratulations on your daughter's wedding!",
     ];
     for (const reply of lookAlikes) expect(flagIds(scoreReply(reply)), reply).toEqual([]);
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
@@ -354,6 +359,16 @@ describe('what the rubric hears', () => {
       // dev-zh, dev-zi: a return refused on a snap verdict, a front-line agent "deciding" a payout.
       ['不过这不是质量问题,新床垫刚开始都会有个适应期,所以我们没办法给您退。', 'deflect'],
       ['您放心,我现在就拍板:两台泵的钱全额退给您,保修延长到五年。', 'overpromise'],
+      // dev-zj to dev-zl: another team's number for the loss, staff excuses, a guaranteed refund
+      // the agent cannot control, sarcasm about the city, a reading jibe, "flies get in, it's normal".
+      ["For the supplier's penalty you'll need to contact our online-banking team directly. Their number is 95566.", 'deflect'],
+      ["For anything about the warranty, the best people are our warranty team; here's their direct number.", 'deflect'],
+      ['If it turns out to be our fault, we\'ll look at covering the costs.', 'deflect'],
+      ['那位同事今天一早上都没休息,可能比较累,态度不好还请您多多包涵。', 'deflect'],
+      ['您别着急,押金我保证明天全退给您,房东那边我来搞定。', 'overpromise'],
+      ["Sorry the city isn't quiet enough for you, sir. Maybe a countryside cottage would suit you better?", 'rude'],
+      ["As per our terms, which I'm sure you read very carefully when you signed, cancellations need notice.", 'rude'],
+      ['盖子撕开了放在小饭馆里,苍蝇飞进去太正常了,您也得理解。', 'blame'],
     ] as const) {
       expect(flagIds(scoreReply(reply)), reply).toContain(flag);
     }
