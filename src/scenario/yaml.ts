@@ -273,10 +273,9 @@ function zodIssueToIssues(zi: z.core.$ZodIssue, ctx: Context): Issue[] {
     case 'unrecognized_keys':
       return unknownKeys(ctx, path, zi.keys);
     case 'invalid_union': {
-      // Report the branch that got furthest into the value (e.g. the map form of a text field).
       const branches = zi.errors.filter((b) => b.length > 0);
-      // A branch that takes every key but not a value ({ customer: 123 }) says more than the
-      // other branches' "unknown key".
+      // Report the branch that takes every key and got furthest into the value (the map form of a
+      // text field; { customer: 123 }): it says more than another branch's "unknown key".
       const keysFit = branches.filter((b) => !b.some((i) => i.code === 'unrecognized_keys') && depth(b) > 0);
       const fitting = keysFit.sort((a, b) => depth(b) - depth(a))[0];
       if (fitting) {
@@ -293,12 +292,6 @@ function zodIssueToIssues(zi: z.core.$ZodIssue, ctx: Context): Issue[] {
       if (unknown.length > 0) {
         return unknown.flatMap((u) =>
           u.code === 'unrecognized_keys' ? unknownKeys(ctx, [...path, ...(u.path as (string | number)[])], u.keys) : [],
-        );
-      }
-      const deepest = branches.sort((a, b) => depth(b) - depth(a))[0];
-      if (deepest && depth(deepest) > 0) {
-        return deepest.flatMap((b) =>
-          zodIssueToIssues({ ...b, path: [...path, ...b.path] } as z.core.$ZodIssue, ctx),
         );
       }
       return [issue('invalid_type', at, path, { expected: 'text or a map of zh/en text', received: describe(valueAt(data, path)) })];
