@@ -253,21 +253,26 @@ describe('what the rubric hears', () => {
     // Quoting the duty manager or the customer's demand to disown it is not repeating it.
     expect(flagIds(scoreReply('经理让您自己带孩子去医院,那话太不负责任了,我代他向您道歉。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply("The manager told you to take him to hospital yourself, and that was wrong of him. I'm sorry.", { scenario: 'yogurt-fly' }))).toEqual([]);
-    expect(flagIds(scoreReply('三个月全免和一千元现金超出了我能批的范围,我不想为了让您挂电话就随口答应。', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply('我跟您说实话:三个月免费和一千块赔偿,我没有权限批,我不想先答应您没问题,回头又兑现不了。', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply("Three months free and 1,000 yuan in cash is above my authority, so I won't promise it.", { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply('我要老实跟您说:三个月免费和一千元现金,不是我能批的,我不想随口答应再让您失望一次。', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply('I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply("Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply("Three months free and 1,000 in cash is more than I'm allowed to approve on this line.", { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply('Three months free and a cash payment are above what I can approve myself.', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply("I can't refund the six sessions you've had, but I can refund all fourteen unused ones today.", { scenario: 'beauty-salon' }))).toEqual([]);
-    expect(flagIds(scoreReply('四点前我一定打,就算主管还没批下来,我也会告诉您进度。', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply("The three months free and the 1,000 cash is more than I can approve by myself, so I write a report for my team leader today.", { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply('黄先生,这两个要求我批不了,直说。但断网这九天的费用马上退。', { scenario: 'beyond-authority' }))).toEqual([]);
-    expect(flagIds(scoreReply('您的副卡申请已经加急处理啦,请您耐心等待短信通知哦。', { scenario: 'loyal-customer' }))).toContain('deflect');
+    // Honest limits and replies within authority, judged against their own scenario's forbidden moves.
+    for (const [reply, id] of [
+      ['三个月全免和一千元现金超出了我能批的范围,我不想为了让您挂电话就随口答应。', 'beyond-authority'],
+      ['我跟您说实话:三个月免费和一千块赔偿,我没有权限批,我不想先答应您没问题,回头又兑现不了。', 'beyond-authority'],
+      ["Three months free and 1,000 yuan in cash is above my authority, so I won't promise it.", 'beyond-authority'],
+      ['我要老实跟您说:三个月免费和一千元现金,不是我能批的,我不想随口答应再让您失望一次。', 'beyond-authority'],
+      ['I want to be honest: three months free and 1,000 yuan cash, I have no power to approve that today.', 'beyond-authority'],
+      ["Three months free and 1,000 yuan cash are above what I'm allowed to approve, but I'm not going to leave it there.", 'beyond-authority'],
+      ["Three months free and 1,000 in cash is more than I'm allowed to approve on this line.", 'beyond-authority'],
+      ['Three months free and a cash payment are above what I can approve myself.', 'beyond-authority'],
+      ["I can't refund the six sessions you've had, but I can refund all fourteen unused ones today.", 'beauty-salon'],
+      ['四点前我一定打,就算主管还没批下来,我也会告诉您进度。', 'beyond-authority'],
+      ["The three months free and the 1,000 cash is more than I can approve by myself, so I write a report for my team leader today.", 'beyond-authority'],
+      ['黄先生,这两个要求我批不了,直说。但断网这九天的费用马上退。', 'beyond-authority'],
+    ] as const) {
+      expect(flagIds(scoreReply(reply, { scenario: id })), reply).toEqual([]);
+    }
     // ...but sending her home to wait is still a brush-off, and "就带他上医院" is the manager's line again.
     expect(flagIds(scoreReply('每个人都是按流程来的,您就回去等通知吧,有结果会短信告诉您。'))).toContain('rude');
+    expect(flagIds(scoreReply('您的副卡申请已经加急处理啦,请您耐心等待短信通知哦。', { scenario: 'loyal-customer' }))).toContain('deflect');
     expect(flagIds(scoreReply('孩子要是这两天有啥不舒服,您就带他上医院看看,发票留好。', { scenario: 'yogurt-fly-callback' }))).toContain('deflect');
     expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly' }))).toEqual([]);
     expect(flagIds(scoreReply('我们先带孩子去医院检查,我开车送你们。', { scenario: 'yogurt-fly-callback' }))).toEqual([]);
