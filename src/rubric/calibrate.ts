@@ -38,8 +38,9 @@ export function calibrationInputOf(report: ScoreReport): CalibrationInput {
 
 /**
  * The features the calibration weighs, each on a 0–1 scale (`extra_replies` counts replies after
- * the first, at most 5; `numbers` is the numbers given, at most 6, over 6). `*_x_total` features are the same times total/100: they let the
- * correction differ between weak and strong conversations.
+ * the first, at most 5; `numbers` is the numbers given, at most 6, over 6). `*_x_total` features
+ * are the same times total/100: they let the correction differ between weak and strong
+ * conversations.
  */
 export function calibrationFeatures(input: CalibrationInput): Record<CalibrationFeature, number> {
   const t = input.total / 100;
